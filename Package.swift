@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "briefing",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "briefing", targets: ["briefing"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
+    .target(name: "BriefingMarkdown", dependencies: ["CCmark"]),
+    .target(name: "BriefingCore", dependencies: ["Yams"]),
+    .target(
+      name: "BriefingSite",
+      dependencies: [
+        "BriefingCore", "BriefingMarkdown",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
+    .executableTarget(
+      name: "briefing",
+      dependencies: [
+        "BriefingSite", "BriefingCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
+    .testTarget(name: "BriefingSiteTests", dependencies: ["BriefingSite", "BriefingCore", "BriefingMarkdown"]),
+  ]
+)

@@ -1,0 +1,102 @@
+/// The whole briefing once read, resolved and linked: what every page and export is made from.
+///
+/// Every lookup a page needs (connections, mentions by entity, counts) is computed once here, so
+/// rendering one page never walks the whole corpus.
+public struct Briefing: Sendable {
+  public var config: BriefingConfig
+  /// Entities by kind (issues, people, events, organizations, others), then name.
+  public var entities: [Entity]
+  /// Articles newest first; undated ones last, by title.
+  public var articles: [Article]
+  /// Every mention, in document order.
+  public var mentions: [Mention]
+  /// The chronology, oldest first.
+  public var timeline: [TimelineEntry]
+  /// The latest article date: what the briefing is current to. Never the build clock.
+  public var asOf: BriefingDate?
+
+  public let entityByID: [String: Entity]
+  public let articleByID: [String: Article]
+  /// Entities connected through front matter, either direction, sorted by id.
+  public let connections: [String: [String]]
+  public let mentionsByEntity: [String: [Mention]]
+  public let mentionsByDocument: [String: [Mention]]
+
+  /// Puts the stages' results together.
+  public init(
+    config: BriefingConfig, entities: [Entity], articles: [Article],
+    relations: [String: [String: [String]]], mentions: [Mention]
+  ) {
+    self.config = config
+    let entityByID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.entityByID = entityByID
+    self.entities = entityByID.values.sorted { ($0.kind, $0.name, $0.id) < ($1.kind, $1.name, $1.id) }
+    let articleByID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.articleByID = articleByID
+    self.articles = articleByID.values.sorted(by: Briefing.newestFirst)
+    self.mentions = mentions
+
+    var connections: [String: Set<String>] = [:]
+    for (from, byKey) in relations {
+      for ids in byKey.values {
+        for to in ids where to != from {
+          connections[from, default: []].insert(to)
+          connections[to, default: []].insert(from)
+        }
+      }
+    }
+    self.connections = connections.mapValues { $0.sorted() }
+    let mentionsByEntity = Dictionary(grouping: mentions, by: \.entity)
+    self.mentionsByEntity = mentionsByEntity
+    self.mentionsByDocument = Dictionary(grouping: mentions, by: \.document)
+
+    self.timeline = self.entities.compactMap { entity -> TimelineEntry? in
+      guard entity.kind == .event, let date = entity.date else { return nil }
+      var seen: Set<TimelineEntry.Source> = []
+      let sources = (mentionsByEntity[entity.id] ?? []).filter { $0.document.hasPrefix("articles/") }
+        .map { TimelineEntry.Source(article: $0.document, text: $0.sentence) }
+        .filter { seen.insert($0).inserted }
+      return TimelineEntry(
+        date: date, end: entity.end, title: entity.name, event: entity.id,
+        entities: (connections[entity.id] ?? []).filter { entityByID[$0]?.kind != .event }.sorted(),
+        sources: sources)
+    }.sorted { ($0.date, $0.title) < ($1.date, $1.title) }
+    self.asOf = articles.compactMap(\.date).max()
+  }
+
+  /// Newest first, undated last, then by title and id so the order never depends on input order.
+  static func newestFirst(_ a: Article, _ b: Article) -> Bool {
+    switch (a.date, b.date) {
+    case (let x?, let y?) where x != y: return x > y
+    case (.some, nil): return true
+    case (nil, .some): return false
+    default: return (a.title, a.id) < (b.title, b.id)
+    }
+  }
+
+  /// The entities of `kind`, in display order.
+  public func entities(of kind: EntityKind) -> [Entity] {
+    entities.filter { $0.kind == kind }
+  }
+
+  /// The kinds present, in navigation order.
+  public var kinds: [EntityKind] {
+    Array(Set(entities.map(\.kind))).sorted()
+  }
+
+  /// How many times an entity is mentioned in articles and notes.
+  public func mentionCount(of id: String) -> Int {
+    mentionsByEntity[id]?.count ?? 0
+  }
+
+  /// The timeline entries that concern `id` (its own event, or entries naming it).
+  public func timeline(for id: String) -> [TimelineEntry] {
+    timeline.filter { $0.event == id || $0.entities.contains(id) }
+  }
+
+  /// An entity's connected entities of one kind.
+  public func connections(of id: String, kind: EntityKind) -> [Entity] {
+    (connections[id] ?? []).compactMap { entityByID[$0] }.filter { $0.kind == kind }
+      .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+  }
+}

@@ -1,0 +1,81 @@
+/// Reads a date written out in a dateline or a sentence: "Jan 13, 2025", "13 January 2025",
+/// "March 16 (Yonhap)", "Published: 09 Mar. 2023, 18:16", "11:25 JST, May 7, 2023".
+///
+/// Works on words, not on regular expressions: a line is split into words and the first
+/// month name with a day beside it (and a year, when one follows) makes the date.
+public enum DatelineParser {
+  /// A date found in a line, and whether the line carried its own year.
+  public struct Match: Sendable, Hashable {
+    public var year: Int?
+    public var month: Int
+    public var day: Int?
+  }
+
+  /// The first full or year-less date in `line`, or nil.
+  public static func firstDate(in line: String) -> Match? {
+    let words = tokens(line)
+    for (i, word) in words.enumerated() {
+      guard let month = month(named: word) else { continue }
+      // "Jan 13, 2025" / "January 13" / "Jan. 13 2025"
+      if i + 1 < words.count, let day = dayNumber(words[i + 1]) {
+        let year = i + 2 < words.count ? yearNumber(words[i + 2]) : nil
+        return Match(year: year, month: month, day: day)
+      }
+      // "13 January 2025" / "09 Mar. 2023"
+      if i > 0, let day = dayNumber(words[i - 1]) {
+        let year = i + 1 < words.count ? yearNumber(words[i + 1]) : nil
+        return Match(year: year, month: month, day: day)
+      }
+    }
+    // 2025-01-13
+    for word in words where word.count == 10 {
+      if let date = BriefingDate(iso: word), date.precision == .day {
+        return Match(year: date.year, month: date.month!, day: date.day)
+      }
+    }
+    return nil
+  }
+
+  /// A full date (with its year) in a dateline, as a day-precision date.
+  public static func fullDate(in line: String) -> BriefingDate? {
+    guard let match = firstDate(in: line), let year = match.year, let day = match.day,
+      day <= BriefingDate.days(in: match.month, of: year)
+    else { return nil }
+    return BriefingDate(year: year, month: match.month, day: day)
+  }
+
+  /// The month a word names ("Jan", "Jan.", "January", "Sept."), or nil.
+  public static func month(named word: String) -> Int? {
+    guard word.first?.isUppercase == true else { return nil }
+    var w = word.lowercased()
+    if w.hasSuffix(".") { w.removeLast() }
+    guard w.count >= 3 else { return nil }
+    if w == "sept" { return 9 }
+    for (index, name) in BriefingDate.monthNames.enumerated() {
+      let lower = name.lowercased()
+      if w == lower || (w.count == 3 && lower.hasPrefix(w)) { return index + 1 }
+    }
+    return nil
+  }
+
+  private static func dayNumber(_ word: String) -> Int? {
+    var w = Substring(word)
+    for suffix in ["st", "nd", "rd", "th", ","] where w.hasSuffix(suffix) { w = w.dropLast(suffix.count) }
+    if w.hasSuffix(",") { w = w.dropLast() }
+    guard (1...2).contains(w.count), let n = Int(w), (1...31).contains(n) else { return nil }
+    return n
+  }
+
+  private static func yearNumber(_ word: String) -> Int? {
+    var w = Substring(word)
+    while let last = w.last, !last.isNumber { w = w.dropLast() }
+    guard w.count == 4, let n = Int(w), (1800...2200).contains(n) else { return nil }
+    return n
+  }
+
+  /// Splits on spaces and punctuation that never belong to a date word, keeping "Jan." and "13,".
+  private static func tokens(_ line: String) -> [String] {
+    line.split { c in c == " " || c == "\t" || c == ":" || c == "(" || c == ")" || c == "|" || c == "\u{00A0}" }
+      .map(String.init)
+  }
+}

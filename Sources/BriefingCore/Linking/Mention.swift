@@ -1,0 +1,18 @@
+/// One place an entity is named: which entity, in which article or note, in which sentence.
+public struct Mention: Sendable, Hashable {
+  /// The entity named.
+  public var entity: String
+  /// The article or note it is named in (`articles/x` or `people/y`).
+  public var document: String
+  /// The sentence it stands in, as a reader sees it.
+  public var sentence: String
+  /// The words that named it ("Nakatani").
+  public var text: String
+
+  public init(entity: String, document: String, sentence: String, text: String) {
+    self.entity = entity
+    self.document = document
+    self.sentence = sentence
+    self.text = text
+  }
+}

@@ -1,0 +1,77 @@
+/// One problem found in the content, reported like a compiler's: `file:line:column: error: message`.
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// How serious a problem is.
+  public enum Severity: String, Sendable, Hashable, Comparable {
+    case error, warning, note
+
+    private var rank: Int {
+      switch self {
+      case .error: 0
+      case .warning: 1
+      case .note: 2
+      }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+  }
+
+  public var severity: Severity
+  /// The file as the user named it, e.g. `content/people/gen-nakatani.md`.
+  public var file: String
+  /// 1-based line; 0 when the problem concerns the whole file.
+  public var line: Int
+  /// 1-based column; 0 when unknown.
+  public var column: Int
+  public var message: String
+
+  public init(_ severity: Severity, file: String, line: Int = 0, column: Int = 0, _ message: String) {
+    self.severity = severity
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
+  public static func error(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
+    Diagnostic(.error, file: file, line: line, column: column, message)
+  }
+
+  public static func warning(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
+    Diagnostic(.warning, file: file, line: line, column: column, message)
+  }
+
+  public static func note(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
+    Diagnostic(.note, file: file, line: line, column: column, message)
+  }
+
+  /// `file:line:column: severity: message`, leaving out an unknown line or column.
+  public var description: String {
+    var place = file
+    if line > 0 {
+      place += ":\(line)"
+      if column > 0 { place += ":\(column)" }
+    }
+    return "\(place): \(severity.rawValue): \(message)"
+  }
+
+  /// GitHub Actions workflow-command form, so CI annotates the file.
+  public var githubDescription: String {
+    let kind = severity == .note ? "notice" : severity.rawValue
+    var props = "file=\(file)"
+    if line > 0 { props += ",line=\(line)" }
+    if column > 0 { props += ",col=\(column)" }
+    return "::\(kind) \(props)::\(message)"
+  }
+
+  public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+    (lhs.file, lhs.line, lhs.column, lhs.severity, lhs.message)
+      < (rhs.file, rhs.line, rhs.column, rhs.severity, rhs.message)
+  }
+}
+
+extension Array where Element == Diagnostic {
+  /// Whether any diagnostic is an error.
+  public var hasErrors: Bool { contains { $0.severity == .error } }
+  /// Whether any diagnostic is a warning.
+  public var hasWarnings: Bool { contains { $0.severity == .warning } }
+}

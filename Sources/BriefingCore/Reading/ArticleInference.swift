@@ -1,0 +1,177 @@
+/// Infers what a clipped article does not say in front matter: title, dek, dateline date, and which
+/// lines at the top and bottom are page furniture (print buttons, section labels, tag lists).
+///
+/// Nothing that reads as a sentence of the article is ever dropped.
+public enum ArticleInference {
+  /// A line of the file with its 1-based number.
+  public struct Line: Sendable, Hashable {
+    public var text: String
+    public var line: Int
+  }
+
+  /// What inference found.
+  public struct Result: Sendable {
+    public var title: Line?
+    public var dek: Line?
+    public var date: (date: BriefingDate, line: Int)?
+    /// The first sentence, shortened, for an article without a title.
+    public var excerpt: String?
+    public var paragraphs: [Article.Paragraph] = []
+    public var markdown: String = ""
+    public var dropped: [Article.Paragraph] = []
+  }
+
+  /// How many non-blank lines at the top may hold a title, dateline or page furniture.
+  static let headerDepth = 8
+  /// A title has at most this many words.
+  static let titleWords = 20
+
+  /// Infers from a plain-text body whose first line is `firstLine` of the file.
+  public static func infer(lines body: String, firstLine: Int) -> Result {
+    let lines = body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+      Line(text: $1.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r\u{FEFF}"))),
+        line: firstLine + $0)
+    }
+    var result = Result()
+    var keep = Array(repeating: true, count: lines.count)
+    let nonBlank = lines.indices.filter { !lines[$0].text.isEmpty }
+
+    // The header: lines before the first one that reads as a sentence of the article.
+    var bodyStart = nonBlank.first ?? lines.count
+    for (rank, index) in nonBlank.enumerated() {
+      let line = lines[index]
+      bodyStart = index
+      if rank >= headerDepth || isProse(line.text) { break }
+      let nextBlank = index + 1 >= lines.count || lines[index + 1].text.isEmpty
+      if isButtons(line.text) {
+        keep[index] = false
+      } else if let date = dateline(line.text) {
+        keep[index] = false
+        if result.date == nil { result.date = (date, line.line) }
+      } else if result.title == nil && nextBlank && wordCount(line.text) <= titleWords
+        && !endsSentence(line.text)
+      {
+        result.title = line
+        keep[index] = false
+      } else if result.title == nil && !nextBlank && wordCount(line.text) <= 3 {
+        keep[index] = false  // a section label such as "World News"
+      } else {
+        break
+      }
+      bodyStart = index + 1
+    }
+    // A dek: one sentence right under the title.
+    if result.title != nil, let index = nonBlank.first(where: { $0 >= bodyStart }) {
+      let text = lines[index].text
+      if Sentences.split(text).count == 1 && wordCount(text) <= 40 && endsSentence(text) {
+        result.dek = lines[index]
+        keep[index] = false
+      }
+    }
+    // The tail: a run of short non-sentence lines (navigation, tags) at the very end.
+    var tail: [Int] = []
+    for index in nonBlank.reversed() {
+      let text = lines[index].text
+      if index < bodyStart || !isFurniture(text) { break }
+      tail.append(index)
+    }
+    if tail.count >= 2 || tail.contains(where: { lines[$0].text.hasPrefix("•") }) {
+      for index in tail { keep[index] = false }
+    }
+
+    for index in nonBlank {
+      let line = lines[index]
+      let paragraph = Article.Paragraph(line.text, line: line.line)
+      if keep[index] {
+        result.paragraphs.append(paragraph)
+      } else if line != result.title && line != result.dek {
+        result.dropped.append(paragraph)
+      }
+    }
+    result.excerpt = result.paragraphs.first.map { excerpt(of: $0.text) }
+    return result
+  }
+
+  /// Infers from a Markdown body: a leading `# Heading` is the title and leaves the body.
+  public static func inferMarkdown(_ body: String, firstLine: Int) -> Result {
+    var result = Result()
+    var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if let index = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+      lines[index].hasPrefix("# ")
+    {
+      let title = lines[index].dropFirst(2).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "#")))
+      result.title = Line(text: title, line: firstLine + index)
+      lines[index] = ""
+    }
+    for (offset, line) in lines.prefix(headerDepth).enumerated() where !line.isEmpty {
+      if let date = dateline(line.trimmingCharacters(in: .whitespaces)) {
+        result.date = (date, firstLine + offset)
+        break
+      }
+    }
+    result.markdown = lines.joined(separator: "\n")
+    let firstText = lines.first { line in
+      let t = line.trimmingCharacters(in: .whitespaces)
+      return !t.isEmpty && !t.hasPrefix("#") && !t.hasPrefix("---")
+    }
+    result.excerpt = firstText.map { excerpt(of: $0) }
+    return result
+  }
+
+  /// The first sentence of `text`, cut to at most twelve words.
+  public static func excerpt(of text: String) -> String {
+    let sentence = Sentences.split(text).first ?? text
+    let words = sentence.split(separator: " ")
+    if words.count <= 12 { return sentence }
+    return words.prefix(12).joined(separator: " ") + "…"
+  }
+
+  /// A full date standing in a short line of its own ("Today : Jan 13, 2025", "13 January 2025").
+  static func dateline(_ text: String) -> BriefingDate? {
+    guard wordCount(text) <= 8, !text.hasSuffix("."), text.count <= 60 else { return nil }
+    return DatelineParser.fullDate(in: text)
+  }
+
+  /// "print PRINT", "Share", "Email Print Tweet": words that are only page buttons.
+  static func isButtons(_ text: String) -> Bool {
+    let words = text.lowercased().split { !$0.isLetter }
+    guard !words.isEmpty, words.count <= 6 else { return false }
+    return words.allSatisfy { buttonWords.contains(String($0)) }
+  }
+
+  private static let buttonWords: Set<String> = [
+    "print", "share", "email", "e", "mail", "tweet", "facebook", "twitter", "x", "linkedin", "whatsapp",
+    "copy", "link", "save", "comment", "comments", "font", "size", "a", "listen", "reddit", "line",
+  ]
+
+  /// A line that reads as prose: it ends a sentence, or is long.
+  static func isProse(_ text: String) -> Bool {
+    wordCount(text) > titleWords || (endsSentence(text) && wordCount(text) > 3 && dateline(text) == nil)
+  }
+
+  /// A short line that is not a sentence: a bullet, a tag, a navigation link.
+  static func isFurniture(_ text: String) -> Bool {
+    var t = Substring(text)
+    for bullet in ["•", "·", "-", "*", "–", "|"] where t.hasPrefix(bullet) {
+      t = t.dropFirst(bullet.count)
+    }
+    let s = t.trimmingCharacters(in: .whitespaces)
+    return !s.isEmpty && wordCount(s) <= 4 && !endsSentence(s)
+  }
+
+  static func endsSentence(_ text: String) -> Bool {
+    guard var last = text.last else { return false }
+    var t = Substring(text)
+    while "\"”’)]".contains(last), t.count > 1 {
+      t = t.dropLast()
+      last = t.last!
+    }
+    return last == "." || last == "!" || last == "?" || last == "…"
+  }
+
+  static func wordCount(_ text: String) -> Int {
+    text.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+  }
+}
+
+import Foundation

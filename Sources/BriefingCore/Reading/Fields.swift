@@ -1,0 +1,64 @@
+/// Typed access to front-matter fields that records a diagnostic for each value of the wrong shape.
+struct Fields {
+  let front: FrontMatter
+  let file: String
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(_ front: FrontMatter, file: String) {
+    self.front = front
+    self.file = file
+  }
+
+  /// A text value; `~`, `null` and empty count as absent.
+  mutating func text(_ key: String) -> String? {
+    guard let field = front[key] else { return nil }
+    guard let value = field.value.text else {
+      report(field, "'\(key)' must be a single value, not a list or mapping")
+      return nil
+    }
+    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed.isEmpty || trimmed == "~" || trimmed == "null" ? nil : trimmed
+  }
+
+  /// A list of texts; a single value counts as a list of one.
+  mutating func texts(_ key: String) -> [String] {
+    guard let field = front[key] else { return [] }
+    if case .map = field.value {
+      report(field, "'\(key)' must be a list of names")
+      return []
+    }
+    return field.value.texts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  /// References to other entities by name, each with its own line.
+  mutating func references(_ key: String) -> [Reference] {
+    guard let field = front[key] else { return [] }
+    let names = texts(key)
+    // Flow lists (`[a, b]`) share the key's line; block lists put one item a line below it.
+    let isBlock: Bool = {
+      if case .list = field.value, let line = front.fields.first(where: { $0.line > field.line })?.line {
+        return line > field.line + 1
+      }
+      return false
+    }()
+    return names.enumerated().map { index, name in
+      Reference(name: name, line: isBlock ? field.line + 1 + index : field.line, column: field.column)
+    }
+  }
+
+  /// A date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+  mutating func date(_ key: String) -> BriefingDate? {
+    guard let field = front[key], let text = text(key) else { return nil }
+    guard let date = BriefingDate(iso: text) else {
+      report(field, "'\(key)' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not '\(text)'")
+      return nil
+    }
+    return date
+  }
+
+  mutating func report(_ field: FrontMatter.Field, _ message: String) {
+    diagnostics.append(.error(file, line: field.line, column: field.column, message))
+  }
+}
+
+import Foundation

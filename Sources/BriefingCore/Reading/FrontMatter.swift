@@ -1,0 +1,129 @@
+import Yams
+
+/// YAML front matter (`---` … `---` at the top of a file) and the body after it.
+public struct FrontMatter: Sendable {
+  /// A scalar or list value with the place it was written.
+  public enum Value: Sendable, Hashable {
+    case scalar(String)
+    case list([Value])
+    case map([Field])
+  }
+
+  /// One key of a mapping, with its 1-based line and column in the file.
+  public struct Field: Sendable, Hashable {
+    public var key: String
+    public var value: Value
+    public var line: Int
+    public var column: Int
+  }
+
+  /// The top-level keys, in the order written.
+  public var fields: [Field]
+  /// The text after the closing `---` (the whole file when there is no front matter).
+  public var body: String
+  /// 1-based line of the body's first line.
+  public var bodyLine: Int
+
+  /// The field named `key`, if present.
+  public subscript(key: String) -> Field? { fields.first { $0.key == key } }
+
+  /// Splits `text` into front matter and body; a YAML error is returned as a diagnostic for `file`.
+  public static func parse(_ text: String, file: String) -> (FrontMatter, [Diagnostic]) {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
+    guard let first = lines.first, first.trimmingTrailingSpace == "---" else {
+      return (FrontMatter(fields: [], body: text, bodyLine: 1), [])
+    }
+    guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpace == "---" })
+    else {
+      return (
+        FrontMatter(fields: [], body: text, bodyLine: 1),
+        [.error(file, line: 1, column: 1, "front matter opened with '---' is never closed")]
+      )
+    }
+    let yaml = lines[1..<close].joined(separator: "\n")
+    let body = lines[(close + 1)...].joined(separator: "\n")
+    let bodyLine = close + 2
+    do {
+      // No resolver: every scalar stays text, so `date: 2025-01-13` is not turned into a timestamp.
+      guard let root = try Yams.compose(yaml: yaml, Resolver.basic) else {
+        return (FrontMatter(fields: [], body: body, bodyLine: bodyLine), [])
+      }
+      guard let mapping = root.mapping else {
+        let mark = root.mark
+        return (
+          FrontMatter(fields: [], body: body, bodyLine: bodyLine),
+          [.error(file, line: (mark?.line ?? 1) + 1, column: mark?.column ?? 1,
+            "front matter must be a mapping of keys to values")]
+        )
+      }
+      return (FrontMatter(fields: fields(of: mapping), body: body, bodyLine: bodyLine), [])
+    } catch let error as YamlError {
+      let (line, column, problem) = describe(error)
+      return (
+        FrontMatter(fields: [], body: body, bodyLine: bodyLine),
+        [.error(file, line: line + 1, column: column, "malformed YAML front matter: \(problem)")]
+      )
+    } catch {
+      return (
+        FrontMatter(fields: [], body: body, bodyLine: bodyLine),
+        [.error(file, line: 2, column: 1, "malformed YAML front matter: \(error)")]
+      )
+    }
+  }
+
+  private static func fields(of mapping: Node.Mapping) -> [Field] {
+    mapping.map { key, value in
+      let mark = key.mark
+      return Field(
+        key: key.string ?? "", value: convert(value), line: (mark?.line ?? 0) + 1, column: mark?.column ?? 0)
+    }
+  }
+
+  private static func convert(_ node: Node) -> Value {
+    switch node {
+    case .scalar(let scalar): return .scalar(scalar.string)
+    case .sequence(let sequence): return .list(sequence.map(convert))
+    case .mapping(let mapping): return .map(fields(of: mapping))
+    case .alias: return .scalar("")
+    }
+  }
+
+  private static func describe(_ error: YamlError) -> (Int, Int, String) {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let detail = context.map { "\(problem) \($0.text)" } ?? problem
+      return (mark.line, mark.column, detail)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return (context.mark.line, context.mark.column, "duplicate keys \(duplicates.joined(separator: ", "))")
+    default:
+      return (1, 1, "\(error)")
+    }
+  }
+}
+
+extension FrontMatter.Value {
+  /// The value as text when it is a scalar.
+  public var text: String? {
+    if case .scalar(let s) = self { return s }
+    return nil
+  }
+
+  /// The value as a list of texts: a scalar counts as a list of one.
+  public var texts: [String] {
+    switch self {
+    case .scalar(let s): return s.isEmpty ? [] : [s]
+    case .list(let items): return items.compactMap(\.text)
+    case .map: return []
+    }
+  }
+}
+
+extension Substring {
+  fileprivate var trimmingTrailingSpace: Substring {
+    var s = self
+    while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+    return s
+  }
+}

@@ -1,0 +1,100 @@
+import CCmark
+
+/// CommonMark rendering through libcmark. No cmark pointer or enum leaves this file: callers pass
+/// Swift strings in and get Swift strings back, and every tree is freed before returning.
+public enum Markdown {
+  /// A piece of text that replaces a text node: plain text or a link.
+  public enum Segment: Sendable, Hashable {
+    case text(String)
+    case link(text: String, url: String)
+  }
+
+  /// Where a text node stands, so the caller can decide whether to link in it.
+  public struct Placement: Sendable, Hashable {
+    /// Inside a heading: counted, never linked.
+    public var inHeading: Bool
+  }
+
+  /// Renders `source` to HTML. Raw HTML is left out and unsafe link schemes (`javascript:`) are
+  /// emptied (cmark's safe default). `rewrite` may replace the text of each text node outside
+  /// links, images and code with segments; returning nil keeps the node as it is.
+  public static func html(
+    from source: String, rewrite: ((String, Placement) -> [Segment]?)? = nil
+  ) -> String {
+    let bytes = Array(source.utf8)
+    guard let document = cmark_parse_document(bytes, bytes.count, CMARK_OPT_DEFAULT) else { return "" }
+    defer { cmark_node_free(document) }
+    if let rewrite { rewriteText(in: document, with: rewrite) }
+    guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
+    defer { free(html) }
+    return String(cString: html)
+  }
+
+  /// The plain text of each text node outside links and code, with whether it is in a heading:
+  /// what a linker reads of a Markdown body.
+  public static func texts(in source: String) -> [(text: String, placement: Placement)] {
+    var texts: [(String, Placement)] = []
+    _ = html(from: source) { text, placement in
+      texts.append((text, placement))
+      return nil
+    }
+    return texts
+  }
+
+  private static func rewriteText(
+    in document: OpaquePointer, with rewrite: (String, Placement) -> [Segment]?
+  ) {
+    cmark_consolidate_text_nodes(document)
+    // Collect first: the tree must not change while the iterator walks it.
+    var targets: [(node: OpaquePointer, placement: Placement)] = []
+    guard let iterator = cmark_iter_new(document) else { return }
+    var linkDepth = 0
+    var headingDepth = 0
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      guard let node = cmark_iter_get_node(iterator) else { continue }
+      let type = cmark_node_get_type(node)
+      let delta = event == CMARK_EVENT_ENTER ? 1 : -1
+      switch type {
+      case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+        linkDepth += delta
+      case CMARK_NODE_HEADING:
+        headingDepth += delta
+      case CMARK_NODE_TEXT where event == CMARK_EVENT_ENTER && linkDepth == 0:
+        targets.append((node, Placement(inHeading: headingDepth > 0)))
+      default:
+        break
+      }
+    }
+    cmark_iter_free(iterator)
+
+    for (node, placement) in targets {
+      guard let literal = cmark_node_get_literal(node) else { continue }
+      guard let segments = rewrite(String(cString: literal), placement) else { continue }
+      for segment in segments {
+        switch segment {
+        case .text(let text):
+          let textNode = cmark_node_new(CMARK_NODE_TEXT)
+          cmark_node_set_literal(textNode, text)
+          cmark_node_insert_before(node, textNode)
+        case .link(let text, let url):
+          let link = cmark_node_new(CMARK_NODE_LINK)
+          cmark_node_set_url(link, url)
+          let label = cmark_node_new(CMARK_NODE_TEXT)
+          cmark_node_set_literal(label, text)
+          cmark_node_append_child(link, label)
+          cmark_node_insert_before(node, link)
+        }
+      }
+      cmark_node_unlink(node)
+      cmark_node_free(node)
+    }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

@@ -1,0 +1,143 @@
+import BriefingCore
+import Foundation
+
+/// What the content folder holds once every file is read and parsed.
+public struct LoadedContent: Sendable {
+  public var config: BriefingConfig
+  /// The Markdown of `index.md`, the front page's introduction.
+  public var introduction: String?
+  public var introductionFile: String?
+  public var articles: [Article]
+  public var entities: [Entity]
+  public var diagnostics: [Diagnostic]
+}
+
+/// Reads the content folder: `briefing.yml`, `index.md`, `articles/`, and one folder per entity kind.
+struct ContentLoader {
+  let fileSystem: FileSystem
+
+  func load(_ folder: String) throws -> LoadedContent {
+    guard fileSystem.isDirectory(folder) else {
+      throw BriefingError(stage: .load, file: folder, "the content folder does not exist")
+    }
+    var diagnostics: [Diagnostic] = []
+    let display = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+    let paths = try fileSystem.files(under: folder).filter { path in
+      !path.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+
+    var configText: String?
+    var introduction: String?
+    var introductionFile: String?
+    var articleFiles: [SourceFile] = []
+    var noteFiles: [SourceFile] = []
+    for path in paths {
+      let shown = "\(display)/\(path)"
+      let parts = path.split(separator: "/")
+      let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+      let isArticle = parts.count == 2 && parts[0] == "articles" && (ext == "txt" || ext == "md")
+      let isNote = parts.count == 2 && parts[0] != "articles" && ext == "md"
+      let isTop = path == "briefing.yml" || path == "index.md"
+      guard isArticle || isNote || isTop else {
+        diagnostics.append(.warning(shown, "ignored: not an article, a note, briefing.yml or index.md"))
+        continue
+      }
+      guard let text = readText(path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics) else { continue }
+      let file = SourceFile(path: shown, relativePath: path, bytes: [])
+      if path == "briefing.yml" {
+        configText = text
+      } else if path == "index.md" {
+        introduction = text
+        introductionFile = shown
+      } else if isArticle {
+        articleFiles.append(SourceFile(path: file.path, relativePath: path, bytes: Array(text.utf8)))
+      } else {
+        noteFiles.append(SourceFile(path: file.path, relativePath: path, bytes: Array(text.utf8)))
+      }
+    }
+    let config = BriefingConfig.read(configText, file: "\(display)/briefing.yml", diagnostics: &diagnostics)
+    if configText == nil {
+      diagnostics.append(.warning("\(display)/briefing.yml", "no briefing.yml: using the defaults"))
+    }
+    if let text = introduction {
+      let (front, problems) = FrontMatter.parse(text, file: introductionFile!)
+      diagnostics += problems
+      introduction = front.body
+    }
+
+    let articles = parallelMap(articleFiles) { file -> (Article, [Diagnostic]) in
+      var problems: [Diagnostic] = []
+      let article = ArticleReader.read(file, text: String(decoding: file.bytes, as: UTF8.self), diagnostics: &problems)
+      return (article, problems)
+    }
+    let entities = parallelMap(noteFiles) { file -> (Entity, [Diagnostic]) in
+      var problems: [Diagnostic] = []
+      let entity = NoteReader.read(file, text: String(decoding: file.bytes, as: UTF8.self), diagnostics: &problems)
+      return (entity, problems)
+    }
+    diagnostics += articles.flatMap(\.1) + entities.flatMap(\.1)
+    return LoadedContent(
+      config: config, introduction: introduction, introductionFile: introductionFile,
+      articles: articles.map(\.0), entities: entities.map(\.0), diagnostics: diagnostics)
+  }
+
+  /// The file as text, or nil with a diagnostic when it cannot be read or is not UTF-8.
+  private func readText(path: String, shown: String, diagnostics: inout [Diagnostic]) -> String? {
+    let bytes: [UInt8]
+    do {
+      bytes = try fileSystem.read(path)
+    } catch {
+      diagnostics.append(.error(shown, "cannot read the file"))
+      return nil
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      let (line, column) = firstInvalidUTF8(bytes)
+      diagnostics.append(.error(shown, line: line, column: column, "the file is not valid UTF-8 text"))
+      return nil
+    }
+    return text
+  }
+}
+
+/// The line and column of the first byte that breaks UTF-8.
+func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+  var line = 1
+  var lineStart = 0
+  var i = 0
+  while i < bytes.count {
+    let b = bytes[i]
+    let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+    let valid =
+      length > 0 && i + length <= bytes.count
+      && String(validating: bytes[i..<i + length], as: UTF8.self) != nil
+    if !valid {
+      let column = String(decoding: bytes[lineStart..<i], as: UTF8.self).count + 1
+      return (line, column)
+    }
+    if b == 10 {
+      line += 1
+      lineStart = i + 1
+    }
+    i += length
+  }
+  return (line, 1)
+}
+
+/// Maps `items` on all cores, keeping their order.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+  guard items.count > 1 else { return items.map(transform) }
+  let results = UnsafeResults<R>(count: items.count)
+  DispatchQueue.concurrentPerform(iterations: items.count) { index in
+    results.set(index, transform(items[index]))
+  }
+  return results.values
+}
+
+/// Slots written once each from `concurrentPerform`, read after it returns.
+private final class UnsafeResults<R>: @unchecked Sendable {
+  // @unchecked: each index is written by exactly one iteration, and read only after all finish.
+  private var storage: [R?]
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+  func set(_ index: Int, _ value: R) { storage.withUnsafeMutableBufferPointer { $0[index] = value } }
+  var values: [R] { storage.map { $0! } }
+}

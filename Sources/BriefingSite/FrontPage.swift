@@ -1,0 +1,37 @@
+import BriefingCore
+
+/// The front page: introduction, as-of date, latest developments, upcoming events, key issues,
+/// most-mentioned people, latest articles.
+struct FrontPage {
+  let briefing: Briefing
+  let bodies: RenderedBodies
+
+  func context() -> [String: Any] {
+    let views = Views(briefing: briefing, root: "")
+    var context = views.page(title: briefing.config.title, current: nil)
+    context["description"] = briefing.config.description ?? false
+    context["introduction"] = bodies.introduction ?? false
+    let asOf = briefing.asOf
+    // Split at the as-of date: on or before it has happened, after it is upcoming.
+    let past = briefing.timeline.filter { asOf == nil || $0.date.dayNumber <= asOf!.dayNumber }
+    let upcoming = briefing.timeline.filter { asOf != nil && $0.date.dayNumber > asOf!.dayNumber }
+    context["latest"] = views.list(past.suffix(6).reversed().map(views.entry))
+    context["upcoming"] = views.list(upcoming.prefix(6).map(views.entry))
+    context["issues"] = views.list(
+      briefing.entities(of: .issue).map { issue in
+        var item = views.link(issue)
+        item["status"] = issue.status ?? false
+        let last = briefing.timeline(for: issue.id).last { asOf == nil || $0.date.dayNumber <= asOf!.dayNumber }
+        item["lastActivity"] = last.map { views.entry($0) } ?? false
+        item["sources"] = Set((briefing.mentionsByEntity[issue.id] ?? []).map(\.document)
+          .filter { $0.hasPrefix("articles/") }).count
+        return item
+      })
+    let people = briefing.entities(of: .person).sorted {
+      (briefing.mentionCount(of: $1.id), $0.name) < (briefing.mentionCount(of: $0.id), $1.name)
+    }
+    context["people"] = views.list(people.prefix(8).map(views.link))
+    context["articles"] = views.list(briefing.articles.prefix(6).map(views.link))
+    return context
+  }
+}

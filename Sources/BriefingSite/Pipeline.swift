@@ -1,0 +1,123 @@
+import BriefingCore
+import Foundation
+
+/// What a build did.
+public struct BuildReport: Sendable {
+  public var diagnostics: [Diagnostic]
+  public var pages: Int
+  public var files: Int
+  public var output: String
+
+  /// One line for the terminal.
+  public var summary: String {
+    "built \(pages) pages (\(files) files) into \(output)"
+  }
+}
+
+/// What `briefing check` found.
+public struct CheckResult: Sendable {
+  public var diagnostics: [Diagnostic]
+  public var briefing: Briefing?
+}
+
+/// The build as its stages: load → read → resolve → link → assemble → render → write.
+public struct Pipeline: Sendable {
+  let fileSystem: FileSystem
+  let log: @Sendable (String) -> Void
+
+  public init(fileSystem: FileSystem, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    self.fileSystem = fileSystem
+    self.log = log
+  }
+
+  /// Reads, resolves and links the content; every problem found is in the result.
+  public func check(content: String) -> CheckResult {
+    do {
+      let (briefing, _, diagnostics) = try prepare(content: content)
+      return CheckResult(diagnostics: diagnostics, briefing: briefing)
+    } catch let error as BriefingError {
+      return CheckResult(
+        diagnostics: error.diagnostics + [.error(error.file ?? content, error.message)], briefing: nil)
+    } catch {
+      return CheckResult(diagnostics: [.error(content, "\(error)")], briefing: nil)
+    }
+  }
+
+  /// Builds the site into `output`, which is replaced only if everything succeeded.
+  public func build(content: String, templates: String, output: String, strict: Bool = false) throws
+    -> BuildReport
+  {
+    let (briefing, bodies, diagnostics) = try prepare(content: content)
+    if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) {
+      let count = diagnostics.filter { $0.severity == .error || strict && $0.severity == .warning }.count
+      throw BriefingError(
+        stage: .read, "the content has \(count) problem\(count == 1 ? "" : "s"); the site was not changed",
+        diagnostics: diagnostics)
+    }
+    let theme = try timed("templates") { try Theme.load(from: templates, fileSystem: fileSystem) }
+    let files = try timed("render") { try SiteRenderer(briefing: briefing, bodies: bodies, theme: theme).render() }
+    try timed("write") { try SiteWriter(fileSystem: fileSystem).write(files, to: output) }
+    let pages = files.keys.filter { $0.hasSuffix(".html") }.count
+    return BuildReport(diagnostics: diagnostics, pages: pages, files: files.count + 1, output: output)
+  }
+
+  /// Load, read, resolve, link and assemble: everything up to rendering.
+  func prepare(content: String) throws -> (Briefing, RenderedBodies, [Diagnostic]) {
+    let loaded = try timed("load") { try ContentLoader(fileSystem: fileSystem).load(content) }
+    var diagnostics = loaded.diagnostics
+
+    let index = NameIndex(loaded.entities)
+    diagnostics += ReferenceResolver.duplicates(entities: loaded.entities, articles: loaded.articles)
+    let (relations, problems) = ReferenceResolver.relations(of: loaded.entities, index: index)
+    diagnostics += problems
+    for entity in loaded.entities {
+      diagnostics += ReferenceResolver.checkWikilinks(
+        in: entity.body, firstLine: entity.bodyLine, file: entity.file, index: index)
+    }
+    for article in loaded.articles where article.format == .markdown {
+      diagnostics += ReferenceResolver.checkWikilinks(
+        in: article.markdown, firstLine: article.bodyLine, file: article.file, index: index)
+    }
+    if let intro = loaded.introduction, let file = loaded.introductionFile {
+      diagnostics += ReferenceResolver.checkWikilinks(in: intro, firstLine: 1, file: file, index: index)
+    }
+
+    let linker = BodyLinker(linker: TextLinker(index: index))
+    let (bodies, mentions) = timed("link") { () -> (RenderedBodies, [Mention]) in
+      let articles = parallelMap(loaded.articles) { (article: Article) in (article.id, linker.link(article)) }
+      let notes = parallelMap(loaded.entities) { (entity: Entity) in
+        (entity.id, linker.markdown(entity.body, document: entity.id, root: "../"))
+      }
+      var bodies = RenderedBodies()
+      var mentions: [Mention] = []
+      for (id, linked) in articles + notes {
+        bodies.html[id] = linked.html
+        mentions += linked.mentions
+      }
+      if let intro = loaded.introduction {
+        bodies.introduction = linker.markdown(intro, document: "index", root: "").html
+      }
+      return (bodies, mentions)
+    }
+    let briefing = timed("assemble") {
+      Briefing(
+        config: loaded.config, entities: loaded.entities, articles: loaded.articles, relations: relations,
+        mentions: mentions)
+    }
+    return (briefing, bodies, diagnostics.sorted())
+  }
+
+  private func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = try body()
+    let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+    log("\(stage): \(String(format: "%.1f", ms)) ms")
+    return result
+  }
+}
+
+/// Bodies rendered to HTML by the link stage, by document id.
+struct RenderedBodies: Sendable {
+  var html: [String: String] = [:]
+  var introduction: String?
+}

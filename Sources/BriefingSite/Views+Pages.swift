@@ -1,0 +1,66 @@
+import BriefingCore
+
+extension Views {
+  /// The page of a person, event, issue, organization or other entity.
+  func entityPage(_ entity: Entity, body: String) -> [String: Any] {
+    var context = page(title: entity.name, current: entity.kind.folder)
+    context["entity"] = link(entity)
+    context["kindName"] = entity.kind.name
+    context["kindTitle"] = entity.kind.title
+    context["kindURL"] = root + entity.kind.folder + "/index.html"
+    context["aliases"] = entity.aliases.isEmpty ? false : entity.aliases.joined(separator: ", ")
+    context["summary"] = entity.summary ?? false
+    context["body"] = body.isEmpty ? false : body
+    context["roles"] = list(
+      entity.roles.map { role in
+        ["title": role.title, "from": role.from.map(date) ?? false, "to": role.to.map(date) ?? false]
+      })
+    context["country"] = entity.country ?? false
+    context["date"] = entity.date.map(date) ?? false
+    context["end"] = entity.end.map(date) ?? false
+    context["place"] = entity.place ?? false
+    context["status"] = entity.status ?? false
+    for kind in [EntityKind.person, .event, .issue, .organization] {
+      context["connected_\(kind.folder)"] = list(briefing.connections(of: entity.id, kind: kind).map(link))
+    }
+    let others = (briefing.connections[entity.id] ?? []).compactMap { briefing.entityByID[$0] }
+      .filter { if case .other = $0.kind { return true } else { return false } }
+    context["connected_other"] = list(others.map(link))
+    context["timeline"] = list(briefing.timeline(for: entity.id).map(entry))
+    context["mentions"] = mentionsInContext(of: entity.id)
+    context["mentionCount"] = briefing.mentionCount(of: entity.id)
+    context["mentionedWith"] = mentionedWith(entity.id)
+    if entity.kind == .event, let index = briefing.timeline.firstIndex(where: { $0.event == entity.id }) {
+      context["previous"] = index > 0 ? self.entry(briefing.timeline[index - 1]) : false
+      context["next"] = index + 1 < briefing.timeline.count ? self.entry(briefing.timeline[index + 1]) : false
+      context["sources"] = list(
+        briefing.timeline[index].sources.compactMap { source -> [String: Any]? in
+          guard let article = briefing.articleByID[source.article] else { return nil }
+          return ["article": link(article), "text": source.text]
+        })
+    }
+    return context
+  }
+
+  /// The page of an article: its text with links, and what the briefing knows of it.
+  func articlePage(_ article: Article, body: String) -> [String: Any] {
+    var context = page(title: article.title, current: "articles")
+    context["article"] = link(article)
+    context["body"] = body
+    context["author"] = article.author ?? false
+    context["sourceURL"] = article.url ?? false
+    context["inferred"] = list(article.inferred.map { ["text": $0] })
+    let counts = Dictionary(grouping: briefing.mentionsByDocument[article.id] ?? [], by: \.entity)
+      .mapValues(\.count)
+    let inArticle = counts.compactMap { id, count -> (Entity, Int)? in
+      briefing.entityByID[id].map { ($0, count) }
+    }.sorted { ($0.0.kind, -$0.1, $0.0.name) < ($1.0.kind, -$1.1, $1.0.name) }
+    context["inThisArticle"] = list(
+      inArticle.map { entity, count in
+        var item = link(entity)
+        item["count"] = count
+        return item
+      })
+    return context
+  }
+}
