@@ -156,6 +156,7 @@ struct Views {
         briefing.entityByID[other].map { entity -> [String: Any] in
           var item = link(entity)
           item["shared"] = count
+          item["sharedLabel"] = count == 1 ? "1 article" : "\(count) articles"
           return item
         }
       })
