@@ -87,9 +87,10 @@ public struct BriefingDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   public var description: String { precision == .approximate ? display : iso }
 
-  /// A sort key: the day the date most likely falls on, then coarser dates after finer ones.
+  /// A sort key: the day the date most likely falls on. A date known only to its month sorts
+  /// after that month's days, one known only to its year after that year's months.
   private var sortKey: (Int, Int, Int, Int) {
-    let m = month ?? (part == .late ? 12 : part == .mid ? 6 : 1)
+    let m = month ?? (part == .late ? 12 : part == .mid ? 6 : part == .early ? 1 : 13)
     let d: Int
     if let day {
       d = day
@@ -98,7 +99,7 @@ public struct BriefingDate: Sendable, Hashable, Comparable, CustomStringConverti
       case .early: d = 5
       case .mid: d = 15
       case .late: d = 25
-      case nil: d = 0
+      case nil: d = 32
       }
     }
     let rank: Int

@@ -17,8 +17,11 @@ public enum NoteReader {
     let nameKey = (kind == .event || kind == .issue) ? "title" : "name"
     var name = fields.text(nameKey) ?? fields.text(nameKey == "title" ? "name" : "title")
     if name == nil {
-      diagnostics.append(
-        .error(file.path, line: 1, column: 1, "the note has no '\(nameKey)'; every note needs one"))
+      // A note whose YAML failed to parse has already been reported once.
+      if problems.isEmpty {
+        diagnostics.append(
+          .error(file.path, line: 1, column: 1, "the note has no '\(nameKey)'; every note needs one"))
+      }
       name = file.baseName
     }
     var entity = Entity(

@@ -1,0 +1,92 @@
+import Testing
+
+@testable import BriefingCore
+
+@Suite struct ArticleInferenceTests {
+  func read(_ text: String, name: String = "x.txt") -> (Article, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    let file = SourceFile(path: "content/articles/\(name)", relativePath: "articles/\(name)", bytes: [])
+    return (ArticleReader.read(file, text: text, diagnostics: &diagnostics), diagnostics)
+  }
+
+  @Test func infersTitleDekDateAndDropsFurniture() {
+    let text = """
+      Today : Jan 13, 2025
+      World News
+      13 January 2025
+
+      Japan Prepares For Talks
+
+      Prime Minister Ishiba's visit aims to strengthen ties.
+
+      Japan is taking steps. It wants trust.
+
+      Second paragraph here.
+      """
+    let (article, diagnostics) = read(text)
+    #expect(diagnostics.isEmpty)
+    #expect(article.title == "Japan Prepares For Talks")
+    #expect(!article.titleIsExcerpt)
+    #expect(article.dek == "Prime Minister Ishiba's visit aims to strengthen ties.")
+    #expect(article.date?.iso == "2025-01-13")
+    #expect(article.paragraphs.map(\.text) == ["Japan is taking steps. It wants trust.", "Second paragraph here."])
+    #expect(article.paragraphs.first?.line == 9)
+    #expect(article.dropped.map(\.text) == ["Today : Jan 13, 2025", "World News", "13 January 2025"])
+  }
+
+  @Test func dropsPrintButtonsAndTrailingTagLists() {
+    let text = """
+      print PRINT
+
+
+      Japan seeks to strengthen alliance
+
+      The government regards the alliance as a cornerstone. It will continue.
+
+      Officials reckon that there is no point in reacting.
+
+        • Ambassador
+        • Ukraine
+        • COVID-19
+      """
+    let (article, _) = read(text)
+    #expect(article.title == "Japan seeks to strengthen alliance")
+    #expect(article.dek == nil)
+    #expect(article.paragraphs.count == 2)
+    #expect(!article.paragraphs.contains { $0.text.contains("•") || $0.text.contains("PRINT") })
+  }
+
+  @Test func keepsEverySentenceOfAnUntitledArticle() {
+    let text = "Donald Trump’s return has sparked dialogue about the alliance and its future in the region.\nIwaya left Haneda.\nWay Forward\nThe end is near."
+    let (article, _) = read(text)
+    #expect(article.titleIsExcerpt)
+    #expect(article.title == "Donald Trump’s return has sparked dialogue about the alliance and its future…")
+    #expect(article.paragraphs.count == 4)
+    #expect(article.dropped.isEmpty)
+  }
+
+  @Test func frontMatterWinsOverInference() {
+    let text = "---\ntitle: Given\ndate: 2017-01-21\nslug: my-slug\n---\nToday : Jan 13, 2025\n\nA Heading\n\nBody text is here."
+    let (article, _) = read(text)
+    #expect(article.title == "Given")
+    #expect(article.date?.iso == "2017-01-21")
+    #expect(article.id == "articles/my-slug")
+  }
+
+  @Test func aBadDateNamesItsLine() throws {
+    let (_, diagnostics) = read("---\ntitle: T\ndate: 13 January\n---\nBody.")
+    let problem = try #require(diagnostics.first)
+    #expect(problem.description == "content/articles/x.txt:3:1: error: 'date' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not '13 January'")
+  }
+
+  @Test func aPlainTextArticleInterpretsNoMarkdown() {
+    let (article, _) = read("A *starred* word and [[not a link]] stay as written in this sentence.")
+    #expect(article.paragraphs.first?.text == "A *starred* word and [[not a link]] stay as written in this sentence.")
+  }
+
+  @Test func javascriptURLsAreRefused() throws {
+    let (article, diagnostics) = read("---\ntitle: T\nurl: javascript:alert(1)\n---\nBody.")
+    #expect(article.url == nil)
+    #expect(diagnostics.first?.line == 3)
+  }
+}

@@ -1,0 +1,115 @@
+import BriefingCore
+import Foundation
+import Testing
+
+@testable import BriefingSite
+
+@Suite struct BuildTests {
+  @Test func buildsEveryPageWithoutBrokenLinks() throws {
+    let fixture = try Fixture(smallBriefing)
+    defer { fixture.remove() }
+    try fixture.build()
+    let site = try fixture.site()
+    for page in [
+      "index.html", "timeline.html", "404.html", "feed.xml", "data/briefing.json", "assets/style.css",
+      "people/index.html", "people/gen-nakatani.html", "events/index.html", "events/call.html",
+      "issues/defense-spending.html", "organizations/nhk.html", "articles/index.html", "articles/call.html",
+      "articles/plain.html", ".briefing-site",
+    ] {
+      #expect(site[page] != nil, "missing \(page)")
+    }
+    #expect(site["sitemap.xml"] == nil)
+    #expect(brokenLinks(in: site) == [])
+  }
+
+  @Test func pagesLinkThroughFrontMatterAndWikilinks() throws {
+    let fixture = try Fixture(smallBriefing)
+    defer { fixture.remove() }
+    try fixture.build()
+    let site = try fixture.site()
+    let person = try #require(site["people/gen-nakatani.html"])
+    #expect(person.contains("href=\"../events/call.html\""))
+    #expect(person.contains("<mark>Gen Nakatani</mark> spoke with Pete Hegseth on the call."))
+    let article = try #require(site["articles/call.html"])
+    #expect(article.contains("<a href=\"../people/gen-nakatani.html\">Gen Nakatani</a>"))
+    #expect(article.contains("Test Wire"))
+    let timeline = try #require(site["timeline.html"])
+    #expect(timeline.contains("31 January 2025"))
+    #expect(timeline.contains("href=\"events/call.html\""))
+    let front = try #require(site["index.html"])
+    #expect(front.contains("<a href=\"people/gen-nakatani.html\">Gen Nakatani</a>"))
+  }
+
+  @Test func escapesContentAndDropsScriptLinks() throws {
+    var files = smallBriefing
+    files["articles/evil.md"] =
+      "---\ntitle: <b>Bold</b> & \"quoted\"\n---\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) and <img src=x onerror=alert(1)>\n"
+    let fixture = try Fixture(files)
+    defer { fixture.remove() }
+    try fixture.build()
+    let site = try fixture.site()
+    let evil = try #require(site["articles/evil.html"])
+    #expect(!evil.contains("<script>"))
+    #expect(!evil.contains("javascript:"))
+    #expect(!evil.contains("onerror"))
+    #expect(evil.contains("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;"))
+    let plain = try #require(site["articles/plain.html"])
+    #expect(plain.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+  }
+
+  @Test func identicalInputGivesByteIdenticalOutput() throws {
+    let fixture = try Fixture(smallBriefing)
+    defer { fixture.remove() }
+    try fixture.build()
+    let first = try fixture.site()
+    try fixture.build()
+    let second = try fixture.site()
+    for (path, text) in first where second[path] != text { Issue.record("differs: \(path)") }
+    #expect(second.keys.sorted() == first.keys.sorted())
+  }
+
+  @Test func exportsSchemaOneJSON() throws {
+    let fixture = try Fixture(smallBriefing)
+    defer { fixture.remove() }
+    try fixture.build()
+    let data = Data(try #require(try fixture.site()["data/briefing.json"]).utf8)
+    let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(root["schema"] as? Int == 1)
+    #expect(root["title"] as? String == "Test briefing")
+    #expect(root["asOf"] as? String == "2025-02-01")
+    let entities = try #require(root["entities"] as? [[String: Any]])
+    let nakatani = try #require(entities.first { $0["id"] as? String == "people/gen-nakatani" })
+    #expect(nakatani["kind"] as? String == "person")
+    #expect(nakatani["url"] as? String == "people/gen-nakatani.html")
+    #expect(nakatani["aliases"] as? [String] == ["Nakatani"])
+    #expect(nakatani["date"] is NSNull)
+    #expect(nakatani["mentions"] as? Int == 1)
+    let articles = try #require(root["articles"] as? [[String: Any]])
+    let call = try #require(articles.first { $0["id"] as? String == "articles/call" })
+    #expect(call["date"] as? String == "2025-02-01")
+    #expect(call["source"] as? String == "Test Wire")
+    let plain = try #require(articles.first { $0["id"] as? String == "articles/plain" })
+    #expect(plain["source"] is NSNull)
+    let counts = try #require(call["mentions"] as? [[String: Any]])
+    #expect(counts.map { $0["entity"] as? String } == ["events/call", "people/gen-nakatani", "people/pete-hegseth"])
+    let timeline = try #require(root["timeline"] as? [[String: Any]])
+    #expect(timeline.count == 1)
+    #expect(timeline[0]["date"] as? String == "2025-01-31")
+    #expect(timeline[0]["precision"] as? String == "day")
+    #expect(timeline[0]["event"] as? String == "events/call")
+    #expect(timeline[0]["entities"] as? [String] == ["issues/defense-spending", "people/gen-nakatani", "people/pete-hegseth"])
+    let sources = try #require(timeline[0]["sources"] as? [[String: Any]])
+    #expect(sources.first?["article"] as? String == "articles/call")
+  }
+
+  @Test func aSitemapIsWrittenWhenABaseURLIsSet() throws {
+    var files = smallBriefing
+    files["briefing.yml"] = "title: Test\nbase_url: https://example.org/briefing\n"
+    let fixture = try Fixture(files)
+    defer { fixture.remove() }
+    try fixture.build()
+    let sitemap = try #require(try fixture.site()["sitemap.xml"])
+    #expect(sitemap.contains("<loc>https://example.org/briefing/people/gen-nakatani.html</loc>"))
+    #expect(!sitemap.contains("404.html"))
+  }
+}
