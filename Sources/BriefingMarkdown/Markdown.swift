@@ -13,6 +13,8 @@ public enum Markdown {
   public struct Placement: Sendable, Hashable {
     /// Inside a heading: counted, never linked.
     public var inHeading: Bool
+    /// 1-based line of the paragraph or heading the text is in.
+    public var line: Int
   }
 
   /// Renders `source` to HTML. Raw HTML is left out and unsafe link schemes (`javascript:`) are
@@ -50,6 +52,7 @@ public enum Markdown {
     guard let iterator = cmark_iter_new(document) else { return }
     var linkDepth = 0
     var headingDepth = 0
+    var line = 1
     while true {
       let event = cmark_iter_next(iterator)
       if event == CMARK_EVENT_DONE { break }
@@ -61,8 +64,11 @@ public enum Markdown {
         linkDepth += delta
       case CMARK_NODE_HEADING:
         headingDepth += delta
+        if event == CMARK_EVENT_ENTER { line = Int(cmark_node_get_start_line(node)) }
+      case CMARK_NODE_PARAGRAPH where event == CMARK_EVENT_ENTER:
+        line = Int(cmark_node_get_start_line(node))
       case CMARK_NODE_TEXT where event == CMARK_EVENT_ENTER && linkDepth == 0:
-        targets.append((node, Placement(inHeading: headingDepth > 0)))
+        targets.append((node, Placement(inHeading: headingDepth > 0, line: line)))
       default:
         break
       }

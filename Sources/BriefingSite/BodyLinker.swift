@@ -4,37 +4,57 @@ import BriefingMarkdown
 /// The link stage: renders each article and note body to HTML with its mentions linked, and
 /// records every mention.
 struct BodyLinker: Sendable {
-  let linker: TextLinker
+  let linker: DocumentLinker
 
-  /// A body rendered for a page one folder below the site root.
+  /// A body rendered to HTML, with what linking found in it.
   struct Linked: Sendable {
     var html: String
     var mentions: [Mention]
+    var diagnostics: [Diagnostic]
   }
 
   func link(_ article: Article) -> Linked {
+    let context = DocumentLinker.Context(document: article.id, file: article.file, date: article.date)
+    // The title and dek are read like headings: their mentions count, and they carry no links.
+    var heading: [DocumentLinker.Run] = []
+    if !article.titleIsExcerpt {
+      heading.append(DocumentLinker.Run(text: article.title, linkable: false, line: 0, wikilinks: false))
+    }
+    if let dek = article.dek {
+      heading.append(DocumentLinker.Run(text: dek, linkable: false, line: 0, wikilinks: false))
+    }
     switch article.format {
     case .text:
+      let runs = heading + article.paragraphs.map { DocumentLinker.Run(text: $0.text, line: $0.line, wikilinks: false) }
+      let result = linker.link(runs, context: context)
       var html = ""
-      var mentions: [Mention] = []
-      for paragraph in article.paragraphs {
-        let (segments, found) = linker.link(paragraph.text, in: article.id)
-        mentions += found
+      for segments in result.segments.dropFirst(heading.count) {
         html += "<p>" + segments.map { render($0, root: "../") }.joined() + "</p>\n"
       }
-      return Linked(html: html, mentions: mentions)
+      return Linked(html: html, mentions: result.mentions, diagnostics: result.diagnostics)
     case .markdown:
-      return markdown(article.markdown, document: article.id, root: "../")
+      return markdown(article.markdown, firstLine: article.bodyLine, context: context, root: "../", heading: heading)
     }
   }
 
-  /// Renders a Markdown body (a note's or an article's) for a page whose way to the root is `root`.
-  func markdown(_ source: String, document: String, root: String) -> Linked {
-    var mentions: [Mention] = []
-    let html = Markdown.html(from: source) { text, placement in
-      let (segments, found) = linker.link(text, in: document, link: !placement.inHeading)
-      mentions += found
-      guard found.count > 0 || segments.count != 1 else { return nil }
+  /// Renders a Markdown body for a page whose way back to the site root is `root`.
+  func markdown(
+    _ source: String, firstLine: Int, context: DocumentLinker.Context, root: String,
+    heading: [DocumentLinker.Run] = []
+  ) -> Linked {
+    // Read every text node first: a name's meaning can depend on the rest of the document.
+    let runs = heading + Markdown.texts(in: source).map { text, placement in
+      DocumentLinker.Run(
+        text: text, linkable: !placement.inHeading, line: firstLine + placement.line - 1, wikilinks: true)
+    }
+    let result = linker.link(runs, context: context)
+    var next = heading.count
+    let html = Markdown.html(from: source) { _, _ in
+      // Same source, same walk: the text nodes come in the order `texts(in:)` saw them.
+      defer { next += 1 }
+      guard next < result.segments.count else { return nil }
+      let segments = result.segments[next]
+      if segments.count == 1, case .text = segments[0] { return nil }
       return segments.map { segment in
         switch segment {
         case .text(let text): return .text(text)
@@ -43,10 +63,10 @@ struct BodyLinker: Sendable {
         }
       }
     }
-    return Linked(html: html, mentions: mentions)
+    return Linked(html: html, mentions: result.mentions, diagnostics: result.diagnostics)
   }
 
-  private func render(_ segment: TextLinker.Segment, root: String) -> String {
+  private func render(_ segment: DocumentLinker.Segment, root: String) -> String {
     switch segment {
     case .text(let text): return HTML.escape(text)
     case .entity(let id, let text, let link):

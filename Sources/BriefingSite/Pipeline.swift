@@ -82,23 +82,28 @@ public struct Pipeline: Sendable {
       diagnostics += ReferenceResolver.checkWikilinks(in: intro, firstLine: 1, file: file, index: index)
     }
 
-    let linker = BodyLinker(linker: TextLinker(index: index))
-    let (bodies, mentions) = timed("link") { () -> (RenderedBodies, [Mention]) in
+    let linker = BodyLinker(linker: DocumentLinker(entities: loaded.entities, policy: loaded.config.linkPolicy))
+    let (bodies, mentions, linkProblems) = timed("link") { () -> (RenderedBodies, [Mention], [Diagnostic]) in
       let articles = parallelMap(loaded.articles) { (article: Article) in (article.id, linker.link(article)) }
       let notes = parallelMap(loaded.entities) { (entity: Entity) in
-        (entity.id, linker.markdown(entity.body, document: entity.id, root: "../"))
+        let context = DocumentLinker.Context(document: entity.id, file: entity.file, date: entity.date)
+        return (entity.id, linker.markdown(entity.body, firstLine: entity.bodyLine, context: context, root: "../"))
       }
       var bodies = RenderedBodies()
       var mentions: [Mention] = []
+      var problems: [Diagnostic] = []
       for (id, linked) in articles + notes {
         bodies.html[id] = linked.html
         mentions += linked.mentions
+        problems += linked.diagnostics
       }
-      if let intro = loaded.introduction {
-        bodies.introduction = linker.markdown(intro, document: "index", root: "").html
+      if let intro = loaded.introduction, let file = loaded.introductionFile {
+        let context = DocumentLinker.Context(document: "index", file: file, date: nil)
+        bodies.introduction = linker.markdown(intro, firstLine: 1, context: context, root: "").html
       }
-      return (bodies, mentions)
+      return (bodies, mentions, problems)
     }
+    diagnostics += linkProblems
     let briefing = timed("assemble") {
       Briefing(
         config: loaded.config, entities: loaded.entities, articles: loaded.articles, relations: relations,

@@ -22,17 +22,4 @@ import Testing
     #expect(NameIndex(entities).resolve("Inauguration") == ["events/a", "events/b"])
     #expect(NameIndex(entities).resolve("nobody").isEmpty)
   }
-
-  @Test func linkerTurnsWikilinksIntoEntitySegmentsAndMentions() {
-    let linker = TextLinker(index: NameIndex(entities))
-    let (segments, mentions) = linker.link("We discussed [[HNS|host-nation support]] today. Then [[nobody]] spoke.", in: "articles/x")
-    #expect(
-      segments == [
-        .text("We discussed "), .entity(id: "issues/hns", text: "host-nation support", link: true),
-        .text(" today. Then "), .text("nobody"), .text(" spoke."),
-      ])
-    #expect(mentions == [
-      Mention(entity: "issues/hns", document: "articles/x", sentence: "We discussed host-nation support today.", text: "host-nation support")
-    ])
-  }
 }

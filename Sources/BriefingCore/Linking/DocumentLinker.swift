@@ -1,0 +1,197 @@
+/// Links one article or note: finds every mention in its runs of text, resolves names shared by
+/// several entities from the document's context, and decides which mentions become links.
+public struct DocumentLinker: Sendable {
+  /// A run of text to link: a paragraph of a plain-text article, or a text node of Markdown.
+  public struct Run: Sendable {
+    public var text: String
+    /// False in headings: mentions are counted but not linked.
+    public var linkable: Bool
+    /// 1-based line in the file, for diagnostics.
+    public var line: Int
+    /// Whether `[[wikilinks]]` are read (Markdown only).
+    public var wikilinks: Bool
+
+    public init(text: String, linkable: Bool = true, line: Int, wikilinks: Bool) {
+      self.text = text
+      self.linkable = linkable
+      self.line = line
+      self.wikilinks = wikilinks
+    }
+  }
+
+  /// The document being linked.
+  public struct Context: Sendable {
+    /// `articles/x` or `people/y`.
+    public var document: String
+    public var file: String
+    /// The article's date, for choosing between events that share a name.
+    public var date: BriefingDate?
+
+    public init(document: String, file: String, date: BriefingDate?) {
+      self.document = document
+      self.file = file
+      self.date = date
+    }
+  }
+
+  /// A piece of linked text.
+  public enum Segment: Sendable, Hashable {
+    case text(String)
+    /// Words that name an entity; `link` is false where the mention is counted but not linked.
+    case entity(id: String, text: String, link: Bool)
+  }
+
+  /// The result for one document.
+  public struct Result: Sendable {
+    /// Segments for each run, in order.
+    public var segments: [[Segment]]
+    public var mentions: [Mention]
+    /// Names left unlinked because they fit several entities.
+    public var diagnostics: [Diagnostic]
+  }
+
+  let names: NameIndex
+  let matcher: Matcher
+  let dates: [String: BriefingDate]
+  let policy: BriefingConfig.LinkPolicy
+
+  public init(entities: [Entity], policy: BriefingConfig.LinkPolicy) {
+    names = NameIndex(entities)
+    matcher = Matcher(index: AliasIndex(entities))
+    var dates: [String: BriefingDate] = [:]
+    for entity in entities { if let date = entity.date { dates[entity.id] = date } }
+    self.dates = dates
+    self.policy = policy
+  }
+
+  /// One found name in a run: its UTF-8 range, and the entity it names once resolved.
+  private struct Piece {
+    var start: Int
+    var end: Int
+    var candidates: [String]
+    var explicit: Bool
+  }
+
+  public func link(_ runs: [Run], context: Context) -> Result {
+    // Phase 1: every name in every run, with the entities it may name.
+    let self_ = context.document
+    var pieces: [[Piece]] = runs.map { run in
+      var found: [Piece] = []
+      let utf8 = run.text.utf8
+      var plainStart = 0
+      let wikilinks = run.wikilinks ? Wikilink.all(in: run.text) : []
+      func scan(_ from: Int, _ to: Int) {
+        guard from < to else { return }
+        let lower = utf8.index(utf8.startIndex, offsetBy: from)
+        let upper = utf8.index(utf8.startIndex, offsetBy: to)
+        for hit in matcher.find(in: run.text[lower..<upper]) {
+          let ids = hit.candidates.map(\.entity).filter { $0 != self_ }
+          if !ids.isEmpty {
+            found.append(Piece(start: from + hit.start, end: from + hit.end, candidates: ids, explicit: false))
+          }
+        }
+      }
+      for wikilink in wikilinks {
+        let start = utf8.distance(from: utf8.startIndex, to: wikilink.range.lowerBound)
+        let end = utf8.distance(from: utf8.startIndex, to: wikilink.range.upperBound)
+        scan(plainStart, start)
+        found.append(Piece(start: start, end: end, candidates: names.resolve(wikilink.target), explicit: true))
+        plainStart = end
+      }
+      scan(plainStart, utf8.count)
+      return found
+    }
+
+    // Phase 2: a shared name goes to the entity the document names unambiguously elsewhere, or to
+    // the event nearest the document's date; otherwise it stays unlinked and is reported.
+    let certain = Set(pieces.joined().filter { $0.candidates.count == 1 }.map { $0.candidates[0] })
+    var diagnostics: [Diagnostic] = []
+    for r in pieces.indices {
+      for p in pieces[r].indices where pieces[r][p].candidates.count > 1 {
+        let candidates = pieces[r][p].candidates
+        let known = candidates.filter(certain.contains)
+        if known.count == 1 {
+          pieces[r][p].candidates = known
+        } else if let chosen = nearestEvent(candidates, to: context.date) {
+          pieces[r][p].candidates = [chosen]
+        } else if !pieces[r][p].explicit {
+          let text = substring(runs[r].text, pieces[r][p].start, pieces[r][p].end)
+          diagnostics.append(
+            .warning(context.file, line: runs[r].line,
+              "'\(text)' could name \(candidates.joined(separator: ", ")); left unlinked"))
+        }
+      }
+    }
+
+    // Phase 3: segments and mentions; the first mention of each entity is linked (or all).
+    var linked: Set<String> = []
+    var segments: [[Segment]] = []
+    var mentions: [Mention] = []
+    for (r, run) in runs.enumerated() {
+      var out: [Segment] = []
+      func append(_ text: String) {
+        if case .text(let previous)? = out.last {
+          out[out.count - 1] = .text(previous + text)
+        } else {
+          out.append(.text(text))
+        }
+      }
+      var plain = ""
+      var found: [(id: String, text: String, offset: Int)] = []
+      var cursor = 0
+      for piece in pieces[r] {
+        if piece.start > cursor {
+          let before = substring(run.text, cursor, piece.start)
+          append(before)
+          plain += before
+        }
+        var text = substring(run.text, piece.start, piece.end)
+        if piece.explicit, let wikilink = Wikilink.all(in: text).first { text = wikilink.label }
+        if piece.candidates.count == 1 {
+          let id = piece.candidates[0]
+          let link = run.linkable && (piece.explicit || policy == .all || !linked.contains(id))
+          if link { linked.insert(id) }
+          out.append(.entity(id: id, text: text, link: link))
+          found.append((id, text, plain.utf8.count))
+        } else {
+          append(text)
+        }
+        plain += text
+        cursor = piece.end
+      }
+      if cursor < run.text.utf8.count {
+        let rest = substring(run.text, cursor, run.text.utf8.count)
+        append(rest)
+        plain += rest
+      }
+      segments.append(out)
+      if !found.isEmpty {
+        let sentences = Sentences.ranges(in: plain)
+        for item in found {
+          let position = plain.utf8.index(plain.utf8.startIndex, offsetBy: item.offset)
+          let sentence = sentences.first { $0.contains(position) } ?? plain.startIndex..<plain.endIndex
+          mentions.append(
+            Mention(entity: item.id, document: context.document, sentence: String(plain[sentence]), text: item.text))
+        }
+      }
+    }
+    return Result(segments: segments, mentions: mentions, diagnostics: diagnostics)
+  }
+
+  /// The one event among `candidates` whose date is nearest `date`, if all are dated events and
+  /// no two are equally near.
+  private func nearestEvent(_ candidates: [String], to date: BriefingDate?) -> String? {
+    guard let date, candidates.allSatisfy({ $0.hasPrefix("events/") && dates[$0] != nil }) else { return nil }
+    let ranked = candidates.map { (id: $0, distance: abs(dates[$0]!.dayNumber - date.dayNumber)) }
+      .sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
+    guard ranked.count >= 2, ranked[0].distance < ranked[1].distance else { return nil }
+    return ranked[0].id
+  }
+
+  private func substring(_ text: String, _ from: Int, _ to: Int) -> String {
+    let utf8 = text.utf8
+    let lower = utf8.index(utf8.startIndex, offsetBy: from)
+    let upper = utf8.index(utf8.startIndex, offsetBy: to)
+    return String(text[lower..<upper])
+  }
+}
