@@ -11,6 +11,7 @@ struct BodyLinker: Sendable {
     var html: String
     var mentions: [Mention]
     var diagnostics: [Diagnostic]
+    var unknownNames: [UnknownNames.Sighting] = []
   }
 
   func link(_ article: Article) -> Linked {
@@ -31,7 +32,8 @@ struct BodyLinker: Sendable {
       for segments in result.segments.dropFirst(heading.count) {
         html += "<p>" + segments.map { render($0, root: "../") }.joined() + "</p>\n"
       }
-      return Linked(html: html, mentions: result.mentions, diagnostics: result.diagnostics)
+      return Linked(
+        html: html, mentions: result.mentions, diagnostics: result.diagnostics, unknownNames: result.unknownNames)
     case .markdown:
       return markdown(article.markdown, firstLine: article.bodyLine, context: context, root: "../", heading: heading)
     }
@@ -63,7 +65,8 @@ struct BodyLinker: Sendable {
         }
       }
     }
-    return Linked(html: html, mentions: result.mentions, diagnostics: result.diagnostics)
+    return Linked(
+      html: html, mentions: result.mentions, diagnostics: result.diagnostics, unknownNames: result.unknownNames)
   }
 
   private func render(_ segment: DocumentLinker.Segment, root: String) -> String {

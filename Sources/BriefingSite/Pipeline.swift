@@ -97,6 +97,7 @@ public struct Pipeline: Sendable {
         mentions += linked.mentions
         problems += linked.diagnostics
       }
+      problems += UnknownNames.report(articles.flatMap(\.1.unknownNames))
       if let intro = loaded.introduction, let file = loaded.introductionFile {
         let context = DocumentLinker.Context(document: "index", file: file, date: nil)
         bodies.introduction = linker.markdown(intro, firstLine: 1, context: context, root: "").html

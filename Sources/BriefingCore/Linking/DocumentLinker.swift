@@ -48,6 +48,8 @@ public struct DocumentLinker: Sendable {
     public var mentions: [Mention]
     /// Names left unlinked because they fit several entities.
     public var diagnostics: [Diagnostic]
+    /// Capitalized names that match no entity, for `briefing check`.
+    public var unknownNames: [UnknownNames.Sighting]
   }
 
   let names: NameIndex
@@ -125,6 +127,7 @@ public struct DocumentLinker: Sendable {
 
     // Phase 3: segments and mentions; the first mention of each entity is linked (or all).
     var linked: Set<String> = []
+    var unknown: [UnknownNames.Sighting] = []
     var segments: [[Segment]] = []
     var mentions: [Mention] = []
     for (r, run) in runs.enumerated() {
@@ -165,6 +168,13 @@ public struct DocumentLinker: Sendable {
         plain += rest
       }
       segments.append(out)
+      for (index, segment) in out.enumerated() {
+        guard case .text(let text) = segment else { continue }
+        let followed = index + 1 < out.count && text.last == " "
+        for name in UnknownNames.names(in: text, followedByMention: followed) {
+          unknown.append(.init(name: name, document: context.document, file: context.file, line: run.line))
+        }
+      }
       if !found.isEmpty {
         let sentences = Sentences.ranges(in: plain)
         for item in found {
@@ -175,7 +185,7 @@ public struct DocumentLinker: Sendable {
         }
       }
     }
-    return Result(segments: segments, mentions: mentions, diagnostics: diagnostics)
+    return Result(segments: segments, mentions: mentions, diagnostics: diagnostics, unknownNames: unknown)
   }
 
   /// The one event among `candidates` whose date is nearest `date`, if all are dated events and

@@ -1,0 +1,76 @@
+/// Capitalized names that the articles use but no note defines: the notes to write next.
+public enum UnknownNames {
+  /// One place a name was seen.
+  public struct Sighting: Sendable, Hashable {
+    public var name: String
+    public var document: String
+    public var file: String
+    public var line: Int
+  }
+
+  /// Runs of capitalized words (two or more, with a single "of" allowed between) and
+  /// acronyms in `text` that are not a title before a linked name.
+  public static func names(in text: String, followedByMention: Bool) -> [String] {
+    var names: [String] = []
+    var current: [String] = []
+    func close(atEnd: Bool) {
+      while let last = current.last, connectors.contains(last) { current.removeLast() }
+      while let first = current.first, functionWords.contains(first) { current.removeFirst() }
+      defer { current = [] }
+      guard let last = current.last else { return }
+      // "Japanese Defense Minister [Gen Nakatani]": a title, not a name of its own.
+      if titles.contains(last) || (atEnd && followedByMention) { return }
+      if current.count >= 2 || (last.count >= 2 && last.allSatisfy { $0.isUppercase || $0.isNumber }) {
+        names.append(current.joined(separator: " "))
+      }
+    }
+    let words = text.split(separator: " ", omittingEmptySubsequences: true)
+    for (index, raw) in words.enumerated() {
+      var word = Substring(raw)
+      while let first = word.first, "\"“‘'(".contains(first) {
+        if !current.isEmpty { close(atEnd: false) }
+        word = word.dropFirst()
+      }
+      var ends = false
+      for suffix in ["'s", "’s", "s'", "s’"] where word.hasSuffix(suffix) {
+        word = word.dropLast(suffix == "s'" || suffix == "s’" ? 1 : 2)
+        ends = true
+      }
+      while let last = word.last, ",.;:)\"”’'!?".contains(last) {
+        word = word.dropLast()
+        ends = true
+      }
+      let w = String(word)
+      let capitalized = w.first.map { $0.isUppercase } ?? false
+      if capitalized {
+        current.append(w)
+      } else if let last = current.last, !connectors.contains(last), connectors.contains(w), !ends {
+        current.append(w)
+      } else if !current.isEmpty {
+        close(atEnd: false)
+      }
+      if ends && !current.isEmpty { close(atEnd: index == words.count - 1) }
+    }
+    if !current.isEmpty { close(atEnd: true) }
+    return names
+  }
+
+  /// Notes for the names seen in two or more articles, or three times in one.
+  public static func report(_ sightings: [Sighting]) -> [Diagnostic] {
+    let byName = Dictionary(grouping: sightings, by: \.name)
+    var diagnostics: [Diagnostic] = []
+    for (name, seen) in byName.sorted(by: { $0.key < $1.key }) {
+      let documents = Set(seen.map(\.document)).count
+      guard documents >= 2 || seen.count >= 3 else { continue }
+      let first = seen.min { ($0.file, $0.line) < ($1.file, $1.line) }!
+      diagnostics.append(
+        .note(first.file, line: first.line,
+          "'\(name)' appears \(seen.count) time\(seen.count == 1 ? "" : "s") in \(documents) article\(documents == 1 ? "" : "s") and names no entity"))
+    }
+    return diagnostics
+  }
+
+  private static let connectors: Set<String> = ["of", "de", "von", "van", "del", "da"]
+  private static let functionWords: Set<String> = Set(Matcher.functionWords.map { String(decoding: $0, as: UTF8.self) })
+  private static let titles: Set<String> = Set(Matcher.titles.map { String(decoding: $0, as: UTF8.self) })
+}
