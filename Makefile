@@ -42,3 +42,10 @@ check-site: build
 
 clean:
 	rm -rf .build
+
+# Not part of `make test`: builds a generated corpus (ARTICLES=10000 by default) and, where hugo
+# is installed, the same corpus with Hugo, and prints times, pages/s, linking MB/s, peak memory.
+ARTICLES ?= 10000
+RUNS ?= 3
+bench: release
+	bench/run.sh $(ARTICLES) $(RUNS)

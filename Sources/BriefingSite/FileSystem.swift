@@ -56,10 +56,25 @@ public struct LocalFileSystem: FileSystem {
   }
 
   public func write(_ bytes: [UInt8], to path: String) throws {
-    let folder = (path as NSString).deletingLastPathComponent
-    if !folder.isEmpty { try createDirectory(folder) }
-    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-      throw BriefingFileError.unwritable(path)
+    // One open(2) in the common case; folders are made only when it says they are missing.
+    var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if fd < 0 && errno == ENOENT {
+      let folder = (path as NSString).deletingLastPathComponent
+      if !folder.isEmpty { try createDirectory(folder) }
+      fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    }
+    guard fd >= 0 else { throw BriefingFileError.unwritable(path) }
+    defer { close(fd) }
+    var written = 0
+    try bytes.withUnsafeBytes { buffer in
+      while written < buffer.count {
+        let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw BriefingFileError.unwritable(path)
+        }
+        written += n
+      }
     }
   }
 

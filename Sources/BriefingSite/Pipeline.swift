@@ -33,7 +33,7 @@ public struct Pipeline: Sendable {
   /// Reads, resolves and links the content; every problem found is in the result.
   public func check(content: String) -> CheckResult {
     do {
-      let (briefing, _, diagnostics) = try prepare(content: content)
+      let (briefing, _, diagnostics) = try prepare(content: content, forCheck: true)
       return CheckResult(diagnostics: diagnostics, briefing: briefing)
     } catch let error as BriefingError {
       return CheckResult(
@@ -62,7 +62,7 @@ public struct Pipeline: Sendable {
   }
 
   /// Load, read, resolve, link and assemble: everything up to rendering.
-  func prepare(content: String) throws -> (Briefing, RenderedBodies, [Diagnostic]) {
+  func prepare(content: String, forCheck: Bool = false) throws -> (Briefing, RenderedBodies, [Diagnostic]) {
     let loaded = try timed("load") { try ContentLoader(fileSystem: fileSystem).load(content) }
     var diagnostics = loaded.diagnostics
 
@@ -82,7 +82,8 @@ public struct Pipeline: Sendable {
       diagnostics += ReferenceResolver.checkWikilinks(in: intro, firstLine: 1, file: file, index: index)
     }
 
-    let linker = BodyLinker(linker: DocumentLinker(entities: loaded.entities, policy: loaded.config.linkPolicy))
+    let linker = BodyLinker(linker: DocumentLinker(
+        entities: loaded.entities, policy: loaded.config.linkPolicy, collectUnknownNames: forCheck))
     let (bodies, mentions, linkProblems) = timed("link") { () -> (RenderedBodies, [Mention], [Diagnostic]) in
       let articles = parallelMap(loaded.articles) { (article: Article) in (article.id, linker.link(article)) }
       let notes = parallelMap(loaded.entities) { (entity: Entity) in
@@ -97,7 +98,7 @@ public struct Pipeline: Sendable {
         mentions += linked.mentions
         problems += linked.diagnostics
       }
-      problems += UnknownNames.report(articles.flatMap(\.1.unknownNames))
+      if forCheck { problems += UnknownNames.report(articles.flatMap(\.1.unknownNames)) }
       if let intro = loaded.introduction, let file = loaded.introductionFile {
         let context = DocumentLinker.Context(document: "index", file: file, date: nil)
         bodies.introduction = linker.markdown(intro, firstLine: 1, context: context, root: "").html

@@ -130,8 +130,10 @@ struct Views {
   func mentionsInContext(of id: String) -> Any {
     let mentions = briefing.mentionsByEntity[id] ?? []
     let byDocument = Dictionary(grouping: mentions, by: \.document)
-    let groups: [[String: Any]] = briefing.articles.compactMap { article in
-      guard let found = byDocument[article.id] else { return nil }
+    let documents = byDocument.keys.filter { briefing.articleRank[$0] != nil }
+      .sorted { briefing.articleRank[$0]! < briefing.articleRank[$1]! }
+    let groups: [[String: Any]] = documents.compactMap { id in
+      guard let found = byDocument[id], let article = briefing.articleByID[id] else { return nil }
       var seen: Set<String> = []
       let sentences = found.filter { seen.insert($0.sentence).inserted }.map { mention -> [String: Any] in
         ["html": HTML.highlight(mention.text, in: mention.sentence)]

@@ -17,6 +17,8 @@ public struct Briefing: Sendable {
 
   public let entityByID: [String: Entity]
   public let articleByID: [String: Article]
+  /// Each article's place in `articles` (newest first), for ordering without a scan.
+  public let articleRank: [String: Int]
   /// Entities connected through front matter, either direction, sorted by id.
   public let connections: [String: [String]]
   public let mentionsByEntity: [String: [Mention]]
@@ -34,6 +36,8 @@ public struct Briefing: Sendable {
     let articleByID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.articleByID = articleByID
     self.articles = articleByID.values.sorted(by: Briefing.newestFirst)
+    self.kinds = Array(Set(entities.map(\.kind))).sorted()
+    self.articleRank = Dictionary(uniqueKeysWithValues: self.articles.enumerated().map { ($1.id, $0) })
     self.mentions = mentions
 
     var connections: [String: Set<String>] = [:]
@@ -80,9 +84,7 @@ public struct Briefing: Sendable {
   }
 
   /// The kinds present, in navigation order.
-  public var kinds: [EntityKind] {
-    Array(Set(entities.map(\.kind))).sorted()
-  }
+  public let kinds: [EntityKind]
 
   /// How many times an entity is mentioned in articles and notes.
   public func mentionCount(of id: String) -> Int {

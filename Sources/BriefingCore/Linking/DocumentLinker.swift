@@ -56,8 +56,11 @@ public struct DocumentLinker: Sendable {
   let matcher: Matcher
   let dates: [String: BriefingDate]
   let policy: BriefingConfig.LinkPolicy
+  /// Whether to collect capitalized names that match no entity (for `briefing check`).
+  let collectUnknownNames: Bool
 
-  public init(entities: [Entity], policy: BriefingConfig.LinkPolicy) {
+  public init(entities: [Entity], policy: BriefingConfig.LinkPolicy, collectUnknownNames: Bool = false) {
+    self.collectUnknownNames = collectUnknownNames
     names = NameIndex(entities)
     matcher = Matcher(index: AliasIndex(entities))
     var dates: [String: BriefingDate] = [:]
@@ -168,7 +171,7 @@ public struct DocumentLinker: Sendable {
         plain += rest
       }
       segments.append(out)
-      for (index, segment) in out.enumerated() {
+      for (index, segment) in out.enumerated() where collectUnknownNames && run.linkable {
         guard case .text(let text) = segment else { continue }
         let followed = index + 1 < out.count && text.last == " "
         for name in UnknownNames.names(in: text, followedByMention: followed) {

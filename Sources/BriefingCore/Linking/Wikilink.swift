@@ -7,6 +7,8 @@ public struct Wikilink: Sendable, Hashable {
 
   /// The wikilinks in `text`, in order.
   public static func all(in text: String) -> [Wikilink] {
+    let utf8 = text.utf8
+    guard containsOpening(utf8) else { return [] }
     var result: [Wikilink] = []
     var search = text.startIndex
     while let open = text.range(of: "[[", range: search..<text.endIndex) {
@@ -25,9 +27,20 @@ public struct Wikilink: Sendable, Hashable {
     return result
   }
 
+  /// Whether `[[` occurs at all: most text has no wikilink, and a byte scan says so cheaply.
+  static func containsOpening<Bytes: Sequence>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+    var previous: UInt8 = 0
+    for b in bytes {
+      if b == 0x5B && previous == 0x5B { return true }
+      previous = b
+    }
+    return false
+  }
+
   /// Wikilinks of a Markdown body with their 1-based line and column, leaving out fenced code and
   /// code spans.
   public static func located(in body: String, firstLine: Int) -> [(link: Wikilink, line: Int, column: Int)] {
+    guard containsOpening(body.utf8) else { return [] }
     var result: [(Wikilink, Int, Int)] = []
     var inFence = false
     for (offset, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

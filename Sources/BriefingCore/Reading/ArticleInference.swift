@@ -96,14 +96,13 @@ public enum ArticleInference {
   public static func inferMarkdown(_ body: String, firstLine: Int) -> Result {
     var result = Result()
     var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    if let index = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
-      lines[index].hasPrefix("# ")
+    if let index = lines.prefix(headerDepth).firstIndex(where: { !isBlank($0) }), lines[index].hasPrefix("# ")
     {
       let title = lines[index].dropFirst(2).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "#")))
       result.title = Line(text: title, line: firstLine + index)
       lines[index] = ""
     }
-    for (offset, line) in lines.prefix(headerDepth).enumerated() where !line.isEmpty {
+    for (offset, line) in lines.prefix(headerDepth).enumerated() where !isBlank(line) {
       if let date = dateline(line.trimmingCharacters(in: .whitespaces)) {
         result.date = (date, firstLine + offset)
         break
@@ -111,11 +110,15 @@ public enum ArticleInference {
     }
     result.markdown = lines.joined(separator: "\n")
     let firstText = lines.first { line in
-      let t = line.trimmingCharacters(in: .whitespaces)
-      return !t.isEmpty && !t.hasPrefix("#") && !t.hasPrefix("---")
+      guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+      return first != 0x23 && first != 0x2D  // not a heading or a rule
     }
     result.excerpt = firstText.map { excerpt(of: $0) }
     return result
+  }
+
+  private static func isBlank(_ line: String) -> Bool {
+    line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
   }
 
   /// The first sentence of `text`, cut to at most twelve words.

@@ -29,20 +29,37 @@ public struct FrontMatter: Sendable {
 
   /// Splits `text` into front matter and body; a YAML error is returned as a diagnostic for `file`.
   public static func parse(_ text: String, file: String) -> (FrontMatter, [Diagnostic]) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-    guard let first = lines.first, first.trimmingTrailingSpace == "---" else {
-      return (FrontMatter(fields: [], body: text, bodyLine: 1), [])
+    // Only the lines up to the closing `---` are looked at; the body is sliced off whole.
+    var text = Substring(text)
+    if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+    var lineStarts: [String.Index] = []
+    var closeLine: Int?
+    var cursor = text.startIndex
+    while cursor < text.endIndex {
+      lineStarts.append(cursor)
+      let end = text[cursor...].firstIndex(of: "\n") ?? text.endIndex
+      let isFence = text[cursor..<end].trimmingTrailingSpace == "---"
+      if lineStarts.count == 1 && !isFence { break }
+      if lineStarts.count > 1 && isFence {
+        closeLine = lineStarts.count - 1
+        cursor = end < text.endIndex ? text.index(after: end) : end
+        break
+      }
+      cursor = end < text.endIndex ? text.index(after: end) : end
     }
-    guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpace == "---" })
+    guard let first = lineStarts.first, text[first...].prefix(while: { $0 != "\n" }).trimmingTrailingSpace == "---"
     else {
+      return (FrontMatter(fields: [], body: String(text), bodyLine: 1), [])
+    }
+    guard let close = closeLine else {
       return (
-        FrontMatter(fields: [], body: text, bodyLine: 1),
+        FrontMatter(fields: [], body: String(text), bodyLine: 1),
         [.error(file, line: 1, column: 1, "front matter opened with '---' is never closed")]
       )
     }
-    let yaml = lines[1..<close].joined(separator: "\n")
-    let body = lines[(close + 1)...].joined(separator: "\n")
+    let yamlStart = lineStarts.count > 1 ? lineStarts[1] : text.endIndex
+    let yaml = String(text[yamlStart..<lineStarts[close]])
+    let body = String(text[cursor...])
     let bodyLine = close + 2
     do {
       // No resolver: every scalar stays text, so `date: 2025-01-13` is not turned into a timestamp.

@@ -1,4 +1,6 @@
 /// Splits prose into sentences without mistaking "U.S.", "Mr." or "Jan. 20" for a sentence end.
+///
+/// Works on UTF-8 bytes: it runs once per paragraph that mentions anything.
 public enum Sentences {
   /// The sentences of `text`, trimmed, in order.
   public static func split(_ text: String) -> [String] {
@@ -7,62 +9,78 @@ public enum Sentences {
 
   /// The ranges of the sentences of `text`.
   public static func ranges(in text: String) -> [Range<String.Index>] {
+    let bytes = Array(text.utf8)
+    let utf8 = text.utf8
+    func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
     var result: [Range<String.Index>] = []
-    var start = text.startIndex
-    var i = text.startIndex
-    while i < text.endIndex {
-      let c = text[i]
-      if c == "." || c == "!" || c == "?" {
-        var end = text.index(after: i)
-        while end < text.endIndex, "\"”’)".contains(text[end]) { end = text.index(after: end) }
-        if end == text.endIndex {
-          break
-        }
-        if text[end] == " ", c != "." || !isAbbreviation(text[start..<i]) {
-          var next = end
-          while next < text.endIndex, text[next] == " " { next = text.index(after: next) }
-          if next < text.endIndex, startsSentence(text[next]) {
-            appendTrimmed(text, start..<end, to: &result)
-            start = next
-            i = next
-            continue
-          }
-        }
-        i = end
+    func append(_ from: Int, _ to: Int) {
+      var lower = from
+      var upper = to
+      while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+      while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+      if lower < upper { result.append(index(lower)..<index(upper)) }
+    }
+    var start = 0
+    var i = 0
+    while i < bytes.count {
+      let c = bytes[i]
+      guard c == 0x2E || c == 0x21 || c == 0x3F else {
+        i += 1
         continue
       }
-      i = text.index(after: i)
+      var end = i + 1
+      while end < bytes.count {
+        if bytes[end] == 0x22 || bytes[end] == 0x29 || bytes[end] == 0x27 {
+          end += 1
+        } else if end + 2 < bytes.count, bytes[end] == 0xE2, bytes[end + 1] == 0x80,
+          bytes[end + 2] == 0x9D || bytes[end + 2] == 0x99
+        {
+          end += 3  // ” ’
+        } else {
+          break
+        }
+      }
+      if end < bytes.count, bytes[end] == 0x20, c != 0x2E || !isAbbreviation(bytes, start, i) {
+        var next = end
+        while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+        if next < bytes.count, startsSentence(bytes, next) {
+          append(start, end)
+          start = next
+          i = next
+          continue
+        }
+      }
+      i = end
     }
-    appendTrimmed(text, start..<text.endIndex, to: &result)
+    append(start, bytes.count)
     return result
   }
 
-  private static func startsSentence(_ c: Character) -> Bool {
-    c.isUppercase || c.isNumber || c == "\"" || c == "“" || c == "‘" || c == "("
+  private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+  /// An upper-case letter, a digit, an opening quote or parenthesis (or any non-ASCII letter).
+  private static func startsSentence(_ bytes: [UInt8], _ i: Int) -> Bool {
+    let b = bytes[i]
+    if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x22 || b == 0x28 || b == 0x27 { return true }
+    if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 { return bytes[i + 2] == 0x9C || bytes[i + 2] == 0x98 }
+    return b >= 0xC3 && b < 0xE0  // Latin letters with accents: "Élysée"
   }
 
-  /// Whether the word before a period is an abbreviation or an initial.
-  private static func isAbbreviation(_ before: Substring) -> Bool {
-    let word = before.split(separator: " ").last.map(String.init) ?? ""
-    let bare = word.trimmingCharacters(in: .init(charactersIn: "(\"“"))
-    if bare.count == 1, bare.first!.isUppercase { return true }  // an initial: "John F. Kennedy"
-    if bare.contains(".") { return true }  // "U.S", "e.g"
-    return abbreviations.contains(bare)
+  /// Whether the word before the period at `period` is an abbreviation or an initial.
+  private static func isAbbreviation(_ bytes: [UInt8], _ start: Int, _ period: Int) -> Bool {
+    var wordStart = period
+    while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+    while wordStart < period, bytes[wordStart] == 0x28 || bytes[wordStart] == 0x22 { wordStart += 1 }
+    let word = bytes[wordStart..<period]
+    if word.count == 1, let b = word.first, b >= 0x41 && b <= 0x5A { return true }  // "John F. Kennedy"
+    if word.contains(0x2E) { return true }  // "U.S", "e.g"
+    return abbreviations.contains(Array(word))
   }
 
-  private static let abbreviations: Set<String> = [
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St", "Jr", "Sr",
-    "Corp", "Inc", "Co", "Ltd", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-    "Oct", "Nov", "Dec", "approx", "etc",
-  ]
-
-  private static func appendTrimmed(_ text: String, _ range: Range<String.Index>, to result: inout [Range<String.Index>]) {
-    var lower = range.lowerBound
-    var upper = range.upperBound
-    while lower < upper, text[lower].isWhitespace { lower = text.index(after: lower) }
-    while upper > lower, text[text.index(before: upper)].isWhitespace { upper = text.index(before: upper) }
-    if lower < upper { result.append(lower..<upper) }
-  }
+  private static let abbreviations: Set<[UInt8]> = Set(
+    [
+      "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St", "Jr", "Sr",
+      "Corp", "Inc", "Co", "Ltd", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+      "Oct", "Nov", "Dec", "approx", "etc",
+    ].map { Array($0.utf8) })
 }
-
-import Foundation
