@@ -15,8 +15,8 @@ struct FrontPage {
     // Split at the as-of date: on or before it has happened, after it is upcoming.
     let past = briefing.timeline.filter { asOf == nil || $0.date.dayNumber <= asOf!.dayNumber }
     let upcoming = briefing.timeline.filter { asOf != nil && $0.date.dayNumber > asOf!.dayNumber }
-    context["latest"] = views.list(past.suffix(6).reversed().map(views.entry))
-    context["upcoming"] = views.list(upcoming.prefix(6).map(views.entry))
+    context["latest"] = views.list(past.suffix(6).reversed().map { views.entry($0, sourceLimit: 1) })
+    context["upcoming"] = views.list(upcoming.prefix(6).map { views.entry($0, sourceLimit: 1) })
     context["issues"] = views.list(
       briefing.entities(of: .issue).map { issue in
         var item = views.link(issue)

@@ -48,6 +48,16 @@ struct Views {
 
   // MARK: - Timeline
 
+  /// A timeline entry; `sourceLimit` keeps a list short (the front page), pointing to the rest.
+  func entry(_ entry: TimelineEntry, sourceLimit: Int) -> [String: Any] {
+    var view = self.entry(TimelineEntry(
+      date: entry.date, end: entry.end, title: entry.title, event: entry.event, entities: entry.entities,
+      sources: Array(entry.sources.prefix(sourceLimit))))
+    let more = entry.sources.count - sourceLimit
+    view["moreSources"] = more > 0 ? (more == 1 ? "1 more source" : "\(more) more sources") : false
+    return view
+  }
+
   func entry(_ entry: TimelineEntry) -> [String: Any] {
     let entities = entry.entities.compactMap { briefing.entityByID[$0] }
     return [
@@ -128,7 +138,7 @@ struct Views {
 
   /// An entity's mentions grouped by article (newest first), each sentence with the name marked.
   func mentionsInContext(of id: String) -> Any {
-    let mentions = briefing.mentionsByEntity[id] ?? []
+    let mentions = (briefing.mentionsByEntity[id] ?? []).filter { !$0.inHeading }
     let byDocument = Dictionary(grouping: mentions, by: \.document)
     let documents = byDocument.keys.filter { briefing.articleRank[$0] != nil }
       .sorted { briefing.articleRank[$0]! < briefing.articleRank[$1]! }

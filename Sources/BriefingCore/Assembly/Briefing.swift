@@ -57,7 +57,7 @@ public struct Briefing: Sendable {
     self.timeline = self.entities.compactMap { entity -> TimelineEntry? in
       guard entity.kind == .event, let date = entity.date else { return nil }
       var seen: Set<TimelineEntry.Source> = []
-      let sources = (mentionsByEntity[entity.id] ?? []).filter { $0.document.hasPrefix("articles/") }
+      let sources = (mentionsByEntity[entity.id] ?? []).filter { $0.document.hasPrefix("articles/") && !$0.inHeading }
         .map { TimelineEntry.Source(article: $0.document, text: $0.sentence) }
         .filter { seen.insert($0).inserted }
       return TimelineEntry(

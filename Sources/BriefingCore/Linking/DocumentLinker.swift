@@ -184,7 +184,9 @@ public struct DocumentLinker: Sendable {
           let position = plain.utf8.index(plain.utf8.startIndex, offsetBy: item.offset)
           let sentence = sentences.first { $0.contains(position) } ?? plain.startIndex..<plain.endIndex
           mentions.append(
-            Mention(entity: item.id, document: context.document, sentence: String(plain[sentence]), text: item.text))
+            Mention(
+              entity: item.id, document: context.document, sentence: String(plain[sentence]), text: item.text,
+              inHeading: !run.linkable))
         }
       }
     }

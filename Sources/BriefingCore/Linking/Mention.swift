@@ -8,11 +8,14 @@ public struct Mention: Sendable, Hashable {
   public var sentence: String
   /// The words that named it ("Nakatani").
   public var text: String
+  /// In a title, dek or heading: counted, but no sentence of context.
+  public var inHeading: Bool
 
-  public init(entity: String, document: String, sentence: String, text: String) {
+  public init(entity: String, document: String, sentence: String, text: String, inHeading: Bool = false) {
     self.entity = entity
     self.document = document
     self.sentence = sentence
     self.text = text
+    self.inHeading = inHeading
   }
 }
