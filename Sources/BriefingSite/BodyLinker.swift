@@ -12,6 +12,7 @@ struct BodyLinker: Sendable {
     var mentions: [Mention]
     var diagnostics: [Diagnostic]
     var unknownNames: [UnknownNames.Sighting] = []
+    var dated: [DatedMention] = []
   }
 
   func link(_ article: Article) -> Linked {
@@ -33,7 +34,8 @@ struct BodyLinker: Sendable {
         html += "<p>" + segments.map { render($0, root: "../") }.joined() + "</p>\n"
       }
       return Linked(
-        html: html, mentions: result.mentions, diagnostics: result.diagnostics, unknownNames: result.unknownNames)
+        html: html, mentions: result.mentions, diagnostics: result.diagnostics, unknownNames: result.unknownNames,
+        dated: result.dated)
     case .markdown:
       return markdown(article.markdown, firstLine: article.bodyLine, context: context, root: "../", heading: heading)
     }
@@ -66,7 +68,8 @@ struct BodyLinker: Sendable {
       }
     }
     return Linked(
-      html: html, mentions: result.mentions, diagnostics: result.diagnostics, unknownNames: result.unknownNames)
+      html: html, mentions: result.mentions, diagnostics: result.diagnostics, unknownNames: result.unknownNames,
+      dated: result.dated)
   }
 
   private func render(_ segment: DocumentLinker.Segment, root: String) -> String {

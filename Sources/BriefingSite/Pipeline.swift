@@ -84,7 +84,8 @@ public struct Pipeline: Sendable {
 
     let linker = BodyLinker(linker: DocumentLinker(
         entities: loaded.entities, policy: loaded.config.linkPolicy, collectUnknownNames: forCheck))
-    let (bodies, mentions, linkProblems) = timed("link") { () -> (RenderedBodies, [Mention], [Diagnostic]) in
+    let (bodies, mentions, dated, linkProblems) = timed("link") {
+      () -> (RenderedBodies, [Mention], [DatedMention], [Diagnostic]) in
       let articles = parallelMap(loaded.articles) { (article: Article) in (article.id, linker.link(article)) }
       let notes = parallelMap(loaded.entities) { (entity: Entity) in
         let context = DocumentLinker.Context(document: entity.id, file: entity.file, date: entity.date)
@@ -93,23 +94,25 @@ public struct Pipeline: Sendable {
       var bodies = RenderedBodies()
       var mentions: [Mention] = []
       var problems: [Diagnostic] = []
+      var dated: [DatedMention] = []
       for (id, linked) in articles + notes {
         bodies.html[id] = linked.html
         mentions += linked.mentions
         problems += linked.diagnostics
+        dated += linked.dated
       }
       if forCheck { problems += UnknownNames.report(articles.flatMap(\.1.unknownNames)) }
       if let intro = loaded.introduction, let file = loaded.introductionFile {
         let context = DocumentLinker.Context(document: "index", file: file, date: nil)
         bodies.introduction = linker.markdown(intro, firstLine: 1, context: context, root: "").html
       }
-      return (bodies, mentions, problems)
+      return (bodies, mentions, dated, problems)
     }
     diagnostics += linkProblems
     let briefing = timed("assemble") {
       Briefing(
         config: loaded.config, entities: loaded.entities, articles: loaded.articles, relations: relations,
-        mentions: mentions)
+        mentions: mentions, dated: dated)
     }
     return (briefing, bodies, diagnostics.sorted())
   }

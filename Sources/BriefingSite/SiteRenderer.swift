@@ -25,6 +25,7 @@ struct SiteRenderer: Sendable {
     for (path, text) in rendered { files[path] = Array(text.utf8) }
     for (path, bytes) in theme.assets { files[path] = bytes }
     files["data/briefing.json"] = try DataExport(briefing: briefing).json()
+    files["events.ics"] = Calendar(briefing: briefing).ics()
     files["feed.xml"] = Array(theme.render("feed", feedContext()).utf8)
     if briefing.config.baseURL != nil {
       files["sitemap.xml"] = Array(theme.render("sitemap", sitemapContext(files.keys.sorted())).utf8)

@@ -139,3 +139,107 @@ import Testing
     #expect(page.contains("“It was very meaningful...the strength of the Japan-U.S. alliance is indispensable to the peace and stability of the region,” <mark>Nakatani</mark> remarked."))
   }
 }
+
+/// The timeline of the bundled briefing.
+@Suite struct BundledTimelineTests {
+  func timeline() throws -> (entries: [[String: Any]], page: String) {
+    let fileSystem = LocalFileSystem()
+    let output = NSTemporaryDirectory() + "briefing-timeline-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    try Pipeline(fileSystem: fileSystem).build(
+      content: repositoryRoot + "/content", templates: repositoryRoot + "/templates", output: output)
+    let json = try JSONSerialization.jsonObject(with: Data(try fileSystem.read(output + "/data/briefing.json"))) as! [String: Any]
+    let page = String(decoding: try fileSystem.read(output + "/timeline.html"), as: UTF8.self)
+    return (json["timeline"] as! [[String: Any]], page)
+  }
+
+  func entry(_ entries: [[String: Any]], event: String) -> [String: Any]? {
+    entries.first { $0["event"] as? String == event }
+  }
+
+  func sources(_ entry: [String: Any]?) -> [String] {
+    ((entry?["sources"] as? [[String: Any]]) ?? []).compactMap { $0["text"] as? String }
+  }
+
+  @Test func hasTheKeyEventsWithSourcesFromTheArticles() throws {
+    let entries = try timeline().entries
+    let cases: [(String, String, String)] = [
+      ("events/trump-inauguration-2025", "2025-01-20", "Anticipated to take office officially on Monday"),
+      ("events/quad-foreign-ministers-meeting-2025", "2025-01-21", "discussions on January 21"),
+      ("events/nakatani-hegseth-call", "2025-01-31", "conducted on January 31"),
+      ("events/ishiba-trump-summit-2025", "2025-02-07", "arranged for February 7, 2025"),
+      ("events/trump-inauguration-2017", "2017-01-20", "inauguration speech"),
+      ("events/suga-news-conference-2017", "2017-01-20", "news conference on Jan. 20"),
+    ]
+    for (event, date, words) in cases {
+      let found = entry(entries, event: event)
+      #expect(found?["date"] as? String == date, "\(event)")
+      #expect(sources(found).contains { $0.contains(words) }, "\(event) lacks a source with '\(words)'")
+    }
+  }
+
+  @Test func ishibasVisitIsAnApproximateEntryInMidFebruary() throws {
+    let entries = try timeline().entries
+    let visit = try #require(entries.first { ($0["title"] as? String)?.contains("Ishiba's visit to the United States") == true })
+    #expect(visit["date"] as? String == "2025-02")
+    #expect(visit["precision"] as? String == "approximate")
+    #expect(visit["event"] is NSNull)
+    #expect((visit["entities"] as? [String])?.contains("people/shigeru-ishiba") == true)
+  }
+
+  @Test func the2017ArticleNeverLandsIn2025() throws {
+    let entries = try timeline().entries
+    for entry in entries {
+      let fromSeventeen = ((entry["sources"] as? [[String: Any]]) ?? []).contains {
+        $0["article"] as? String == "articles/japan-seeks-to-strengthen-alliance-2017"
+      }
+      if fromSeventeen { #expect((entry["date"] as! String).hasPrefix("2017"), "\(entry["title"]!)") }
+    }
+  }
+
+  @Test func isInChronologicalOrderAndEveryEntryHasASourceOrIsCurated() throws {
+    let (entries, page) = try timeline()
+    let dates = entries.map { BriefingDate(iso: $0["date"] as! String)! }
+    #expect(dates == dates.sorted())
+    for entry in entries where entry["event"] is NSNull {
+      #expect(!((entry["sources"] as? [[String: Any]]) ?? []).isEmpty)
+    }
+    let y2017 = try #require(page.range(of: "id=\"y2017\""))
+    let y2025 = try #require(page.range(of: "id=\"y2025\""))
+    #expect(y2017.lowerBound < y2025.lowerBound)
+    #expect(page.contains("mid-February 2025"))
+  }
+}
+
+/// An undated article's relative and year-less dates appear nowhere.
+@Suite struct UndatedArticleTests {
+  @Test func itsMondayAndJan20StayOffTheTimeline() throws {
+    var files = smallBriefing
+    files["articles/undated.txt"] = "Nakatani will speak on Monday. Gen Nakatani spoke on Jan. 20 with Hegseth.\n"
+    files["articles/dated.txt"] = "---\ndate: 2025-01-15\n---\nGen Nakatani will travel on Monday to Tokyo.\n"
+    let fixture = try Fixture(files)
+    defer { fixture.remove() }
+    let diagnostics = fixture.check()
+    #expect(diagnostics.contains { $0.file.hasSuffix("articles/undated.txt") && $0.severity == .warning && $0.message.contains("no date") })
+    try fixture.build()
+    let site = try fixture.site()
+    let timeline = try #require(site["timeline.html"])
+    #expect(!timeline.contains("will speak on Monday"))
+    #expect(!timeline.contains("spoke on Jan. 20"))
+    #expect(timeline.contains("Gen Nakatani will travel on Monday to Tokyo."))
+    #expect(timeline.contains("20 January 2025"))  // the dated article's Monday
+    let json = try JSONSerialization.jsonObject(with: Data(try #require(site["data/briefing.json"]).utf8)) as! [String: Any]
+    let entries = json["timeline"] as! [[String: Any]]
+    #expect(!entries.contains { "\($0)".contains("speak on Monday") || "\($0)".contains("spoke on Jan. 20") })
+  }
+
+  @Test func writesACalendarOfTheDatedEvents() throws {
+    let fixture = try Fixture(smallBriefing)
+    defer { fixture.remove() }
+    try fixture.build()
+    let ics = try #require(try fixture.site()["events.ics"])
+    #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+    #expect(ics.contains("BEGIN:VEVENT\r\nUID:events/call@briefing.invalid\r\nDTSTAMP:20250201T000000Z\r\nDTSTART;VALUE=DATE:20250131\r\nDTEND;VALUE=DATE:20250201\r\nSUMMARY:Nakatani–Hegseth call\r\nEND:VEVENT"))
+    #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
+  }
+}

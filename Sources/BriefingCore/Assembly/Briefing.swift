@@ -27,7 +27,7 @@ public struct Briefing: Sendable {
   /// Puts the stages' results together.
   public init(
     config: BriefingConfig, entities: [Entity], articles: [Article],
-    relations: [String: [String: [String]]], mentions: [Mention]
+    relations: [String: [String: [String]]], mentions: [Mention], dated: [DatedMention] = []
   ) {
     self.config = config
     let entityByID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -54,17 +54,9 @@ public struct Briefing: Sendable {
     self.mentionsByEntity = mentionsByEntity
     self.mentionsByDocument = Dictionary(grouping: mentions, by: \.document)
 
-    self.timeline = self.entities.compactMap { entity -> TimelineEntry? in
-      guard entity.kind == .event, let date = entity.date else { return nil }
-      var seen: Set<TimelineEntry.Source> = []
-      let sources = (mentionsByEntity[entity.id] ?? []).filter { $0.document.hasPrefix("articles/") && !$0.inHeading }
-        .map { TimelineEntry.Source(article: $0.document, text: $0.sentence) }
-        .filter { seen.insert($0).inserted }
-      return TimelineEntry(
-        date: date, end: entity.end, title: entity.name, event: entity.id,
-        entities: (connections[entity.id] ?? []).filter { entityByID[$0]?.kind != .event }.sorted(),
-        sources: sources)
-    }.sorted { ($0.date, $0.title) < ($1.date, $1.title) }
+    self.timeline = TimelineBuilder.build(
+      events: entities, connections: self.connections, mentionsByEntity: mentionsByEntity, dated: dated,
+      entityByID: entityByID)
     self.asOf = articles.compactMap(\.date).max()
   }
 

@@ -54,6 +54,19 @@ public struct BriefingDate: Sendable, Hashable, Comparable, CustomStringConverti
     self.init(year: year, month: month, day: day)
   }
 
+  /// The day `dayNumber` days after 1970-01-01 (the inverse of `dayNumber`).
+  public init(dayNumber: Int) {
+    let z = dayNumber + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+  }
+
   /// Days in a month, leap years included.
   public static func days(in month: Int, of year: Int) -> Int {
     switch month {

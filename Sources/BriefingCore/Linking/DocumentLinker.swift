@@ -50,6 +50,8 @@ public struct DocumentLinker: Sendable {
     public var diagnostics: [Diagnostic]
     /// Capitalized names that match no entity, for `briefing check`.
     public var unknownNames: [UnknownNames.Sighting]
+    /// Sentences of an article that speak of a date.
+    public var dated: [DatedMention] = []
   }
 
   let names: NameIndex
@@ -131,6 +133,7 @@ public struct DocumentLinker: Sendable {
     // Phase 3: segments and mentions; the first mention of each entity is linked (or all).
     var linked: Set<String> = []
     var unknown: [UnknownNames.Sighting] = []
+    var dated: [DatedMention] = []
     var segments: [[Segment]] = []
     var mentions: [Mention] = []
     for (r, run) in runs.enumerated() {
@@ -178,19 +181,33 @@ public struct DocumentLinker: Sendable {
           unknown.append(.init(name: name, document: context.document, file: context.file, line: run.line))
         }
       }
-      if !found.isEmpty {
-        let sentences = Sentences.ranges(in: plain)
-        for item in found {
-          let position = plain.utf8.index(plain.utf8.startIndex, offsetBy: item.offset)
-          let sentence = sentences.first { $0.contains(position) } ?? plain.startIndex..<plain.endIndex
-          mentions.append(
-            Mention(
-              entity: item.id, document: context.document, sentence: String(plain[sentence]), text: item.text,
-              inHeading: !run.linkable))
+      let readsDates = run.linkable && context.document.hasPrefix("articles/")
+      guard !found.isEmpty || readsDates else { continue }
+      let sentences = Sentences.ranges(in: plain)
+      var named = Array(repeating: [String](), count: sentences.count)
+      for item in found {
+        let position = plain.utf8.index(plain.utf8.startIndex, offsetBy: item.offset)
+        let index = sentences.firstIndex { $0.contains(position) }
+        let sentence = index.map { sentences[$0] } ?? plain.startIndex..<plain.endIndex
+        if let index, !named[index].contains(item.id) { named[index].append(item.id) }
+        mentions.append(
+          Mention(
+            entity: item.id, document: context.document, sentence: String(plain[sentence]), text: item.text,
+            inHeading: !run.linkable))
+      }
+      guard readsDates else { continue }
+      for (index, range) in sentences.enumerated() {
+        let sentence = String(plain[range])
+        for found in DateExtractor.dates(in: sentence, articleDate: context.date) {
+          dated.append(
+            DatedMention(
+              date: found.date, document: context.document, sentence: sentence, phrase: found.text,
+              entities: named[index].sorted(), context: index > 0 ? named[index - 1].sorted() : []))
         }
       }
     }
-    return Result(segments: segments, mentions: mentions, diagnostics: diagnostics, unknownNames: unknown)
+    return Result(
+      segments: segments, mentions: mentions, diagnostics: diagnostics, unknownNames: unknown, dated: dated)
   }
 
   /// The one event among `candidates` whose date is nearest `date`, if all are dated events and

@@ -64,6 +64,12 @@ public enum ArticleReader {
       let lines = inference.dropped.map { String($0.line) }.joined(separator: ", ")
       article.inferred.append("boilerplate dropped: line\(inference.dropped.count == 1 ? "" : "s") \(lines)")
     }
+    if article.date == nil && front["date"] == nil {
+      diagnostics.append(
+        .warning(file.path,
+          "the article has no date and no dateline: its dates without a year and its weekdays stay off the timeline (add 'date: YYYY-MM-DD')"
+        ))
+    }
     diagnostics += fields.diagnostics
     return article
   }
