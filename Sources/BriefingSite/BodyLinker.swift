@@ -13,6 +13,8 @@ struct BodyLinker: Sendable {
     var diagnostics: [Diagnostic]
     var unknownNames: [UnknownNames.Sighting] = []
     var dated: [DatedMention] = []
+    var quotes: [Quote] = []
+    var passages: [Passage] = []
   }
 
   func link(_ article: Article) -> Linked {
@@ -35,7 +37,7 @@ struct BodyLinker: Sendable {
       }
       return Linked(
         html: html, mentions: result.mentions, diagnostics: result.diagnostics, unknownNames: result.unknownNames,
-        dated: result.dated)
+        dated: result.dated, quotes: result.quotes, passages: result.passages)
     case .markdown:
       return markdown(article.markdown, firstLine: article.bodyLine, context: context, root: "../", heading: heading)
     }
@@ -69,7 +71,7 @@ struct BodyLinker: Sendable {
     }
     return Linked(
       html: html, mentions: result.mentions, diagnostics: result.diagnostics, unknownNames: result.unknownNames,
-      dated: result.dated)
+      dated: result.dated, quotes: result.quotes, passages: result.passages)
   }
 
   private func render(_ segment: DocumentLinker.Segment, root: String) -> String {

@@ -12,8 +12,9 @@ struct DataExport {
     var entities: [EntityRecord]
     var articles: [ArticleRecord]
     var timeline: [TimelineRecord]
+    var quotes: [QuoteRecord]
 
-    enum CodingKeys: String, CodingKey { case schema, title, asOf, entities, articles, timeline }
+    enum CodingKeys: String, CodingKey { case schema, title, asOf, entities, articles, timeline, quotes }
     func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(schema, forKey: .schema)
@@ -22,7 +23,28 @@ struct DataExport {
       try c.encode(entities, forKey: .entities)
       try c.encode(articles, forKey: .articles)
       try c.encode(timeline, forKey: .timeline)
+      try c.encode(quotes, forKey: .quotes)
     }
+  }
+
+  struct QuoteRecord: Encodable {
+    var text: String
+    var speaker: String?
+    var article: String
+    var date: String?
+
+    enum CodingKeys: String, CodingKey { case text, speaker, article, date }
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(text, forKey: .text)
+      try c.encode(speaker, forKey: .speaker)
+      try c.encode(article, forKey: .article)
+      try c.encode(date, forKey: .date)
+    }
+  }
+
+  struct PassageRecord: Encodable {
+    var article, text: String
   }
 
   struct EntityRecord: Encodable {
@@ -32,8 +54,10 @@ struct DataExport {
     var date: String?
     var precision: String?
     var mentions: Int
+    /// For issues: the passages of the articles that discuss it.
+    var passages: [PassageRecord]?
 
-    enum CodingKeys: String, CodingKey { case id, kind, name, aliases, url, date, precision, mentions }
+    enum CodingKeys: String, CodingKey { case id, kind, name, aliases, url, date, precision, mentions, passages }
     func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(id, forKey: .id)
@@ -44,6 +68,7 @@ struct DataExport {
       try c.encode(date, forKey: .date)
       try c.encode(precision, forKey: .precision)
       try c.encode(mentions, forKey: .mentions)
+      try c.encodeIfPresent(passages, forKey: .passages)
     }
   }
 
@@ -97,7 +122,10 @@ struct DataExport {
       EntityRecord(
         id: entity.id, kind: entity.kind.name, name: entity.name, aliases: entity.aliases, url: entity.url,
         date: entity.date?.iso, precision: entity.date?.precision.rawValue,
-        mentions: briefing.mentionCount(of: entity.id))
+        mentions: briefing.mentionCount(of: entity.id),
+        passages: entity.kind == .issue
+          ? (briefing.passagesByEntity[entity.id] ?? []).map { PassageRecord(article: $0.document, text: $0.text) }
+          : nil)
     }
     let articles = briefing.articles.map { article in
       let counts = Dictionary(grouping: briefing.mentionsByDocument[article.id] ?? [], by: \.entity)
@@ -111,9 +139,14 @@ struct DataExport {
         date: entry.date.iso, precision: entry.date.precision.rawValue, title: entry.title, event: entry.event,
         entities: entry.entities, sources: entry.sources.map { Source(article: $0.article, text: $0.text) })
     }
+    let quotes = briefing.quotes.map { quote in
+      QuoteRecord(
+        text: quote.text, speaker: quote.speaker, article: quote.document,
+        date: briefing.articleByID[quote.document]?.date?.iso)
+    }
     return Root(
       title: briefing.config.title, asOf: briefing.asOf?.iso, entities: entities, articles: articles,
-      timeline: timeline)
+      timeline: timeline, quotes: quotes)
   }
 
   func json() throws -> [UInt8] {

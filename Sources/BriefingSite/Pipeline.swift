@@ -84,35 +84,35 @@ public struct Pipeline: Sendable {
 
     let linker = BodyLinker(linker: DocumentLinker(
         entities: loaded.entities, policy: loaded.config.linkPolicy, collectUnknownNames: forCheck))
-    let (bodies, mentions, dated, linkProblems) = timed("link") {
-      () -> (RenderedBodies, [Mention], [DatedMention], [Diagnostic]) in
+    let (bodies, found, linkProblems) = timed("link") { () -> (RenderedBodies, Found, [Diagnostic]) in
       let articles = parallelMap(loaded.articles) { (article: Article) in (article.id, linker.link(article)) }
       let notes = parallelMap(loaded.entities) { (entity: Entity) in
         let context = DocumentLinker.Context(document: entity.id, file: entity.file, date: entity.date)
         return (entity.id, linker.markdown(entity.body, firstLine: entity.bodyLine, context: context, root: "../"))
       }
       var bodies = RenderedBodies()
-      var mentions: [Mention] = []
+      var found = Found()
       var problems: [Diagnostic] = []
-      var dated: [DatedMention] = []
       for (id, linked) in articles + notes {
         bodies.html[id] = linked.html
-        mentions += linked.mentions
+        found.mentions += linked.mentions
+        found.dated += linked.dated
+        found.quotes += linked.quotes
+        found.passages += linked.passages
         problems += linked.diagnostics
-        dated += linked.dated
       }
       if forCheck { problems += UnknownNames.report(articles.flatMap(\.1.unknownNames)) }
       if let intro = loaded.introduction, let file = loaded.introductionFile {
         let context = DocumentLinker.Context(document: "index", file: file, date: nil)
         bodies.introduction = linker.markdown(intro, firstLine: 1, context: context, root: "").html
       }
-      return (bodies, mentions, dated, problems)
+      return (bodies, found, problems)
     }
     diagnostics += linkProblems
     let briefing = timed("assemble") {
       Briefing(
         config: loaded.config, entities: loaded.entities, articles: loaded.articles, relations: relations,
-        mentions: mentions, dated: dated)
+        mentions: found.mentions, dated: found.dated, quotes: found.quotes, passages: found.passages)
     }
     return (briefing, bodies, diagnostics.sorted())
   }
@@ -124,6 +124,14 @@ public struct Pipeline: Sendable {
     log("\(stage): \(String(format: "%.1f", ms)) ms")
     return result
   }
+}
+
+/// What the link stage found in the text, besides the rendered bodies.
+struct Found {
+  var mentions: [Mention] = []
+  var dated: [DatedMention] = []
+  var quotes: [Quote] = []
+  var passages: [Passage] = []
 }
 
 /// Bodies rendered to HTML by the link stage, by document id.

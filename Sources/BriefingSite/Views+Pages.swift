@@ -30,6 +30,14 @@ extension Views {
     context["mentions"] = mentionsInContext(of: entity.id)
     context["mentionCount"] = briefing.mentionCount(of: entity.id)
     context["mentionedWith"] = mentionedWith(entity.id)
+    context["ownWords"] = quotes(briefing.quotesBySpeaker[entity.id] ?? [], showSpeaker: false)
+    context["associatedIssues"] = entity.kind == .issue ? false : associatedIssues(of: entity.id)
+    if entity.kind == .issue {
+      context["passages"] = passages(of: entity.id)
+      context["keyPeople"] = keyPeople(of: entity.id)
+      context["quotesOn"] = quotes(quotes(on: entity.id), showSpeaker: true)
+      context["relatedIssues"] = relatedIssues(of: entity.id)
+    }
     if entity.kind == .event, let index = briefing.timeline.firstIndex(where: { $0.event == entity.id }) {
       context["previous"] = index > 0 ? self.entry(briefing.timeline[index - 1]) : false
       context["next"] = index + 1 < briefing.timeline.count ? self.entry(briefing.timeline[index + 1]) : false

@@ -243,3 +243,78 @@ import Testing
     #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
   }
 }
+
+/// Issue and person pages of the bundled briefing read like a briefing.
+@Suite struct BundledBriefingPagesTests {
+  func build() throws -> (json: [String: Any], site: [String: String]) {
+    let fileSystem = LocalFileSystem()
+    let output = NSTemporaryDirectory() + "briefing-pages-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    try Pipeline(fileSystem: fileSystem).build(
+      content: repositoryRoot + "/content", templates: repositoryRoot + "/templates", output: output)
+    var site: [String: String] = [:]
+    for path in try fileSystem.files(under: output) {
+      site[path] = String(decoding: try fileSystem.read(output + "/" + path), as: UTF8.self)
+    }
+    let json = try JSONSerialization.jsonObject(with: Data(site["data/briefing.json"]!.utf8)) as! [String: Any]
+    return (json, site)
+  }
+
+  @Test func attributesEveryQuoteToItsSpeaker() throws {
+    let quotes = try #require(try build().json["quotes"] as? [[String: Any]])
+    func speaker(of words: String) -> String? {
+      quotes.first { ($0["text"] as? String)?.contains(words) == true }?["speaker"] as? String
+    }
+    #expect(speaker(of: "It was very meaningful") == "people/gen-nakatani")
+    #expect(speaker(of: "Strengthening the Japan-U.S. alliance is the most important policy") == "people/gen-nakatani")
+    #expect(speaker(of: "We would like to first build a relationship of trust") == "people/takeshi-iwaya")
+    #expect(speaker(of: "Such moves could trigger retaliatory tariffs") == "people/takeshi-iwaya")
+    #expect(speaker(of: "plays an extremely important role for peace and prosperity") == "people/yoshihide-suga")
+    #expect(speaker(of: "we will also consolidate the bilateral alliance") == "people/yoshihide-suga")
+    #expect(speaker(of: "Iwaya hopes to confirm they share a policy") == "organizations/nikkei")
+    #expect(speaker(of: "Iwaya hopes the series of meetings") == "organizations/nhk")
+    #expect(speaker(of: "I hope that Mr. Trump and other administration officials") == "people/yosuke-tsuruho")
+    let unattributed = quotes.first { ($0["text"] as? String)?.contains("financial share is greater") == true }
+    #expect(unattributed?["speaker"] is NSNull)
+    #expect(quotes.allSatisfy { $0["article"] is String && $0["date"] != nil })
+  }
+
+  @Test func everyIssuePageShowsItsPassagesAndTimeline() throws {
+    let (json, site) = try build()
+    let issues = (json["entities"] as! [[String: Any]]).filter { $0["kind"] as? String == "issue" }
+    #expect(issues.count >= 8)
+    for issue in issues {
+      let id = issue["id"] as! String
+      let page = try #require(site["\(id).html"])
+      if !((issue["passages"] as? [Any]) ?? []).isEmpty {
+        #expect(page.contains("What the articles say"), "\(id)")
+        #expect(page.contains("class=\"passage-text\""), "\(id)")
+      }
+      let timeline = (json["timeline"] as! [[String: Any]]).filter { ($0["entities"] as? [String])?.contains(id) == true }
+      if !timeline.isEmpty { #expect(page.contains("id=\"tl-h\""), "\(id)") }
+    }
+    let hns = try #require(site["issues/host-nation-support.html"])
+    #expect(hns.contains("Key people"))
+    #expect(hns.contains("<mark>Host Nation Support</mark>"))
+  }
+
+  @Test func personAndOrganizationPagesShowWhatTheySaid() throws {
+    let site = try build().site
+    let nakatani = try #require(site["people/gen-nakatani.html"])
+    #expect(nakatani.contains("In their own words"))
+    #expect(nakatani.contains("It was very meaningful...the strength of the Japan-U.S. alliance"))
+    let nhk = try #require(site["organizations/nhk.html"])
+    let said = try #require(nhk.range(of: "What NHK said or reported").map { nhk[$0.upperBound...] })
+    let section = said[..<said.range(of: "</section>")!.lowerBound]
+    #expect(section.contains("Iwaya hopes the series of meetings"))
+    #expect(!section.contains("We would like to first build"))
+  }
+
+  @Test func printingAnIssuePageHidesNavigationAndShowsLinkTargets() throws {
+    let css = try String(contentsOfFile: repositoryRoot + "/templates/assets/style.css", encoding: .utf8)
+    let print = try #require(css.range(of: "@media print").map { css[$0.lowerBound...] })
+    #expect(print.contains(".site-header"))
+    #expect(print.contains("display: none"))
+    #expect(print.contains("attr(href)"))
+  }
+}

@@ -12,6 +12,10 @@ public struct Briefing: Sendable {
   public var mentions: [Mention]
   /// The chronology, oldest first.
   public var timeline: [TimelineEntry]
+  /// Quoted speech from the articles, in article order.
+  public var quotes: [Quote]
+  /// Passages of the articles that discuss each issue.
+  public var passages: [Passage]
   /// The latest article date: what the briefing is current to. Never the build clock.
   public var asOf: BriefingDate?
 
@@ -23,12 +27,19 @@ public struct Briefing: Sendable {
   public let connections: [String: [String]]
   public let mentionsByEntity: [String: [Mention]]
   public let mentionsByDocument: [String: [Mention]]
+  public let quotesBySpeaker: [String: [Quote]]
+  public let passagesByEntity: [String: [Passage]]
 
   /// Puts the stages' results together.
   public init(
     config: BriefingConfig, entities: [Entity], articles: [Article],
-    relations: [String: [String: [String]]], mentions: [Mention], dated: [DatedMention] = []
+    relations: [String: [String: [String]]], mentions: [Mention], dated: [DatedMention] = [],
+    quotes: [Quote] = [], passages: [Passage] = []
   ) {
+    self.quotes = quotes
+    self.passages = passages
+    self.quotesBySpeaker = Dictionary(grouping: quotes.filter { $0.speaker != nil }, by: { $0.speaker! })
+    self.passagesByEntity = Dictionary(grouping: passages, by: \.entity)
     self.config = config
     let entityByID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.entityByID = entityByID

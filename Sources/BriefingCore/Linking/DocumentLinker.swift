@@ -52,6 +52,10 @@ public struct DocumentLinker: Sendable {
     public var unknownNames: [UnknownNames.Sighting]
     /// Sentences of an article that speak of a date.
     public var dated: [DatedMention] = []
+    /// Quoted speech in an article.
+    public var quotes: [Quote] = []
+    /// For each issue the article names, the passages that discuss it.
+    public var passages: [Passage] = []
   }
 
   let names: NameIndex
@@ -134,6 +138,9 @@ public struct DocumentLinker: Sendable {
     var linked: Set<String> = []
     var unknown: [UnknownNames.Sighting] = []
     var dated: [DatedMention] = []
+    var quotes: [Quote] = []
+    var passages: [Passage] = []
+    var lastPerson: String?
     var segments: [[Segment]] = []
     var mentions: [Mention] = []
     for (r, run) in runs.enumerated() {
@@ -196,6 +203,14 @@ public struct DocumentLinker: Sendable {
             inHeading: !run.linkable))
       }
       guard readsDates else { continue }
+      let offsets = sentences.map {
+        plain.utf8.distance(from: plain.utf8.startIndex, to: $0.lowerBound)..<plain.utf8.distance(
+          from: plain.utf8.startIndex, to: $0.upperBound)
+      }
+      let names = found.map { QuoteFinder.Named(start: $0.offset, end: $0.offset + $0.text.utf8.count, entity: $0.id) }
+      quotes += QuoteFinder.quotes(
+        in: plain, named: names, sentences: offsets, document: context.document, lastPerson: &lastPerson)
+      passages += Passages.of(sentences: sentences.map { String(plain[$0]) }, named: named, document: context.document)
       for (index, range) in sentences.enumerated() {
         let sentence = String(plain[range])
         for found in DateExtractor.dates(in: sentence, articleDate: context.date) {
@@ -207,7 +222,8 @@ public struct DocumentLinker: Sendable {
       }
     }
     return Result(
-      segments: segments, mentions: mentions, diagnostics: diagnostics, unknownNames: unknown, dated: dated)
+      segments: segments, mentions: mentions, diagnostics: diagnostics, unknownNames: unknown, dated: dated,
+      quotes: quotes, passages: passages)
   }
 
   /// The one event among `candidates` whose date is nearest `date`, if all are dated events and

@@ -1,0 +1,37 @@
+/// Quoted speech found in an article, with who said it when that is clear.
+public struct Quote: Sendable, Hashable {
+  /// The words inside the quotation marks.
+  public var text: String
+  /// The person or organization it is attributed to; nil when no speaker is certain.
+  public var speaker: String?
+  /// The article it comes from.
+  public var document: String
+  /// The sentence (or sentences) the quote stands in.
+  public var context: String
+  /// Entities named in that context, outside the quote and inside it.
+  public var entities: [String]
+
+  public init(text: String, speaker: String?, document: String, context: String, entities: [String]) {
+    self.text = text
+    self.speaker = speaker
+    self.document = document
+    self.context = context
+    self.entities = entities
+  }
+}
+
+/// The sentences of an article that discuss an issue, with a sentence of context on each side.
+public struct Passage: Sendable, Hashable {
+  public var entity: String
+  public var document: String
+  public var text: String
+  /// Every entity the passage names.
+  public var entities: [String]
+
+  public init(entity: String, document: String, text: String, entities: [String] = []) {
+    self.entity = entity
+    self.document = document
+    self.text = text
+    self.entities = entities
+  }
+}

@@ -1,0 +1,108 @@
+import BriefingCore
+
+/// The parts of issue, person and organization pages that make them read like a briefing:
+/// passages, quotes, key people, related and associated issues.
+extension Views {
+  /// Quotes with their speaker (when `showSpeaker`), article and date, newest article first, as
+  /// `{items: […]}` so a template can open a section once around them; false when there are none.
+  func quotes(_ quotes: [Quote], showSpeaker: Bool) -> Any {
+    let ordered = quotes.sorted { rank($0.document) < rank($1.document) }
+    let items = list(
+      ordered.compactMap { quote -> [String: Any]? in
+        guard let article = briefing.articleByID[quote.document] else { return nil }
+        var item: [String: Any] = ["text": quote.text, "article": link(article)]
+        if showSpeaker, let speaker = quote.speaker.flatMap({ briefing.entityByID[$0] }) {
+          item["speaker"] = link(speaker)
+        } else {
+          item["speaker"] = false
+        }
+        return item
+      })
+    return quotes.isEmpty ? false : ["items": items]
+  }
+
+  /// The quotes that speak to an issue: said in a sentence that names it, or within its passages.
+  func quotes(on issue: String) -> [Quote] {
+    let passages = briefing.passagesByEntity[issue] ?? []
+    return briefing.quotes.filter { quote in
+      quote.entities.contains(issue)
+        || passages.contains { $0.document == quote.document && $0.text.contains(quote.context) }
+    }
+  }
+
+  /// An issue's passages grouped by article, newest first, its names marked.
+  func passages(of issue: String) -> Any {
+    let byDocument = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
+    let words = Set((briefing.mentionsByEntity[issue] ?? []).map(\.text))
+    let groups: [[String: Any]] = byDocument.keys.sorted { rank($0) < rank($1) }.compactMap { id in
+      guard let article = briefing.articleByID[id] else { return nil }
+      let items = byDocument[id]!.map { passage -> [String: Any] in
+        ["html": HTML.highlight(words.filter { passage.text.contains($0) }.max { $0.count < $1.count } ?? "", in: passage.text)]
+      }
+      return ["article": link(article), "passages": items]
+    }
+    return list(groups)
+  }
+
+  /// People ranked by how many of the issue's passages name them.
+  func keyPeople(of issue: String) -> Any {
+    var counts: [String: Int] = [:]
+    for passage in briefing.passagesByEntity[issue] ?? [] {
+      for id in passage.entities where id.hasPrefix("people/") { counts[id, default: 0] += 1 }
+    }
+    for person in briefing.connections(of: issue, kind: .person) where counts[person.id] == nil {
+      counts[person.id] = 0
+    }
+    return list(
+      ranked(counts).prefix(8).compactMap { id, count in
+        briefing.entityByID[id].map { entity -> [String: Any] in
+          var item = link(entity)
+          item["count"] = count == 1 ? "1 passage" : "\(count) passages"
+          return item
+        }
+      })
+  }
+
+  /// Issues related by the note, then by the articles they share.
+  func relatedIssues(of issue: String) -> Any {
+    var counts: [String: Int] = [:]
+    let documents = Set((briefing.mentionsByEntity[issue] ?? []).map(\.document).filter { $0.hasPrefix("articles/") })
+    for document in documents {
+      for id in Set((briefing.mentionsByDocument[document] ?? []).map(\.entity)) where id.hasPrefix("issues/") && id != issue {
+        counts[id, default: 0] += 1
+      }
+    }
+    let curated = briefing.connections(of: issue, kind: .issue).map(\.id)
+    let byArticles = ranked(counts).map(\.0).filter { !curated.contains($0) }
+    return list(
+      (curated + byArticles).compactMap { id in
+        briefing.entityByID[id].map { entity -> [String: Any] in
+          var item = link(entity)
+          item["why"] = curated.contains(id) ? "related" : "\(counts[id]!) shared article\(counts[id]! == 1 ? "" : "s")"
+          return item
+        }
+      })
+  }
+
+  /// The issues whose passages name an entity most often, then those it shares articles with.
+  func associatedIssues(of id: String) -> Any {
+    var counts: [String: Int] = [:]
+    for passage in briefing.passages where passage.entities.contains(id) { counts[passage.entity, default: 0] += 1 }
+    for issue in briefing.connections(of: id, kind: .issue) where counts[issue.id] == nil { counts[issue.id] = 0 }
+    return list(
+      ranked(counts).prefix(8).compactMap { issue, count in
+        briefing.entityByID[issue].map { entity -> [String: Any] in
+          var item = link(entity)
+          item["count"] = count == 1 ? "1 passage" : "\(count) passages"
+          return item
+        }
+      })
+  }
+
+  private func rank(_ document: String) -> Int { briefing.articleRank[document] ?? Int.max }
+
+  /// Highest count first, then by id, so the order never depends on hashing.
+  private func ranked(_ counts: [String: Int]) -> [(String, Int)] {
+    counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
+  }
+}
