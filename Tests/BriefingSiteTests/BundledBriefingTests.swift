@@ -7,16 +7,9 @@ import Testing
 /// The bundled briefing in content/ and the five seed articles as clipped.
 @Suite struct BundledBriefingTests {
   @Test func theBundledBriefingBuildsWithoutErrorsOrBrokenLinks() throws {
-    let fileSystem = LocalFileSystem()
-    let output = NSTemporaryDirectory() + "briefing-bundled-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: output) }
-    let report = try Pipeline(fileSystem: fileSystem).build(
-      content: repositoryRoot + "/content", templates: repositoryRoot + "/templates", output: output)
-    #expect(!report.diagnostics.hasErrors)
-    var site: [String: String] = [:]
-    for path in try fileSystem.files(under: output) {
-      site[path] = String(decoding: try fileSystem.read(output + "/" + path), as: UTF8.self)
-    }
+    let bundled = try BundledSite.build()
+    #expect(!bundled.diagnostics.hasErrors)
+    let site = bundled.files
     #expect(brokenLinks(in: site) == [])
     let people = site.keys.filter { $0.hasPrefix("people/") && $0 != "people/index.html" }
     #expect(people.count >= 11)
@@ -68,17 +61,8 @@ import Testing
 /// Mention linking on the bundled briefing: every mention of every person is found.
 @Suite struct BundledLinkingTests {
   func bundled() throws -> (json: [String: Any], site: [String: String]) {
-    let fileSystem = LocalFileSystem()
-    let output = NSTemporaryDirectory() + "briefing-linking-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: output) }
-    try Pipeline(fileSystem: fileSystem).build(
-      content: repositoryRoot + "/content", templates: repositoryRoot + "/templates", output: output)
-    var site: [String: String] = [:]
-    for path in try fileSystem.files(under: output) {
-      site[path] = String(decoding: try fileSystem.read(output + "/" + path), as: UTF8.self)
-    }
-    let json = try JSONSerialization.jsonObject(with: Data(site["data/briefing.json"]!.utf8)) as! [String: Any]
-    return (json, site)
+    let bundled = try BundledSite.build()
+    return (bundled.json, bundled.files)
   }
 
   /// Each person's family name, counted by hand in each article's title, dek and text.
@@ -143,14 +127,8 @@ import Testing
 /// The timeline of the bundled briefing.
 @Suite struct BundledTimelineTests {
   func timeline() throws -> (entries: [[String: Any]], page: String) {
-    let fileSystem = LocalFileSystem()
-    let output = NSTemporaryDirectory() + "briefing-timeline-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: output) }
-    try Pipeline(fileSystem: fileSystem).build(
-      content: repositoryRoot + "/content", templates: repositoryRoot + "/templates", output: output)
-    let json = try JSONSerialization.jsonObject(with: Data(try fileSystem.read(output + "/data/briefing.json"))) as! [String: Any]
-    let page = String(decoding: try fileSystem.read(output + "/timeline.html"), as: UTF8.self)
-    return (json["timeline"] as! [[String: Any]], page)
+    let bundled = try BundledSite.build()
+    return (bundled.json["timeline"] as! [[String: Any]], bundled.files["timeline.html"]!)
   }
 
   func entry(_ entries: [[String: Any]], event: String) -> [String: Any]? {
@@ -247,17 +225,8 @@ import Testing
 /// Issue and person pages of the bundled briefing read like a briefing.
 @Suite struct BundledBriefingPagesTests {
   func build() throws -> (json: [String: Any], site: [String: String]) {
-    let fileSystem = LocalFileSystem()
-    let output = NSTemporaryDirectory() + "briefing-pages-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: output) }
-    try Pipeline(fileSystem: fileSystem).build(
-      content: repositoryRoot + "/content", templates: repositoryRoot + "/templates", output: output)
-    var site: [String: String] = [:]
-    for path in try fileSystem.files(under: output) {
-      site[path] = String(decoding: try fileSystem.read(output + "/" + path), as: UTF8.self)
-    }
-    let json = try JSONSerialization.jsonObject(with: Data(site["data/briefing.json"]!.utf8)) as! [String: Any]
-    return (json, site)
+    let bundled = try BundledSite.build()
+    return (bundled.json, bundled.files)
   }
 
   @Test func attributesEveryQuoteToItsSpeaker() throws {

@@ -97,3 +97,31 @@ func brokenLinks(in site: [String: String]) -> [String] {
   }
   return broken.sorted()
 }
+
+/// The bundled briefing (content/ and templates/ of the repository) built once for all tests that
+/// read it: every file of the site, and the parsed `data/briefing.json`.
+struct BundledSite: Sendable {
+  let files: [String: String]
+  let diagnostics: [Diagnostic]
+
+  var json: [String: Any] {
+    (try? JSONSerialization.jsonObject(with: Data(files["data/briefing.json"]!.utf8))) as? [String: Any] ?? [:]
+  }
+
+  static func build() throws -> BundledSite {
+    try cached.get()
+  }
+
+  private static let cached: Result<BundledSite, Error> = Result {
+    let fileSystem = LocalFileSystem()
+    let output = NSTemporaryDirectory() + "briefing-bundled-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    let report = try Pipeline(fileSystem: fileSystem).build(
+      content: repositoryRoot + "/content", templates: repositoryRoot + "/templates", output: output)
+    var files: [String: String] = [:]
+    for path in try fileSystem.files(under: output) {
+      files[path] = String(decoding: try fileSystem.read(output + "/" + path), as: UTF8.self)
+    }
+    return BundledSite(files: files, diagnostics: report.diagnostics)
+  }
+}
