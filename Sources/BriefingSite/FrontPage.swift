@@ -5,9 +5,9 @@ import BriefingCore
 struct FrontPage {
   let briefing: Briefing
   let bodies: RenderedBodies
+  let views: Views
 
   func context() -> [String: Any] {
-    let views = Views(briefing: briefing, root: "")
     var context = views.page(title: briefing.config.title, current: nil)
     context["description"] = briefing.config.description ?? false
     context["introduction"] = bodies.introduction ?? false

@@ -7,6 +7,8 @@ public struct BuildReport: Sendable {
   public var pages: Int
   public var files: Int
   public var output: String
+  /// What else the build has to say (search skipped or written).
+  public var notes: [String] = []
 
   /// One line for the terminal.
   public var summary: String {
@@ -44,9 +46,11 @@ public struct Pipeline: Sendable {
   }
 
   /// Builds the site into `output`, which is replaced only if everything succeeded.
-  public func build(content: String, templates: String, output: String, strict: Bool = false) throws
-    -> BuildReport
-  {
+  /// Builds the site into `output`, which is replaced only if everything succeeded. With `search`,
+  /// a Pagefind index is built too when Pagefind is installed (the report says when it is not).
+  public func build(
+    content: String, templates: String, output: String, strict: Bool = false, search: Bool = false
+  ) throws -> BuildReport {
     let (briefing, bodies, diagnostics) = try prepare(content: content)
     if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) {
       let count = diagnostics.filter { $0.severity == .error || strict && $0.severity == .warning }.count
@@ -54,11 +58,24 @@ public struct Pipeline: Sendable {
         stage: .read, "the content has \(count) problem\(count == 1 ? "" : "s"); the site was not changed",
         diagnostics: diagnostics)
     }
+    let indexer = search ? SearchIndexer.locate() : nil
     let theme = try timed("templates") { try Theme.load(from: templates, fileSystem: fileSystem) }
-    let files = try timed("render") { try SiteRenderer(briefing: briefing, bodies: bodies, theme: theme).render() }
-    try timed("write") { try SiteWriter(fileSystem: fileSystem).write(files, to: output) }
+    let files = try timed("render") {
+      try SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: indexer != nil).render()
+    }
+    try timed("write") {
+      try SiteWriter(fileSystem: fileSystem).write(files, to: output) { staging in
+        if let indexer { try timed("search index") { try indexer.index(staging) } }
+      }
+    }
     let pages = files.keys.filter { $0.hasSuffix(".html") }.count
-    return BuildReport(diagnostics: diagnostics, pages: pages, files: files.count + 1, output: output)
+    var report = BuildReport(diagnostics: diagnostics, pages: pages, files: files.count + 1, output: output)
+    if search && indexer == nil {
+      report.notes.append("search skipped: Pagefind is not installed (pip install pagefind-bin)")
+    } else if indexer != nil {
+      report.notes.append("search index written to \(output)/pagefind")
+    }
+    return report
   }
 
   /// Load, read, resolve, link and assemble: everything up to rendering.

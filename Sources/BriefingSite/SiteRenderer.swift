@@ -6,10 +6,12 @@ struct SiteRenderer: Sendable {
   let briefing: Briefing
   let bodies: RenderedBodies
   let theme: Theme
+  /// Whether a search index will be built: adds the search page and its link.
+  var search = false
 
   /// One output file to make.
   enum Page: Sendable {
-    case front, timeline, notFound, articleIndex
+    case front, timeline, notFound, articleIndex, search
     case kindIndex(EntityKind)
     case entity(String)
     case article(String)
@@ -17,6 +19,7 @@ struct SiteRenderer: Sendable {
 
   func render() throws -> [String: [UInt8]] {
     var pages: [Page] = [.front, .timeline, .notFound, .articleIndex]
+    if search { pages.append(.search) }
     pages += briefing.kinds.map { .kindIndex($0) }
     pages += briefing.entities.map { .entity($0.id) }
     pages += briefing.articles.map { .article($0.id) }
@@ -33,16 +36,22 @@ struct SiteRenderer: Sendable {
     return files
   }
 
+  private func views(root: String) -> Views {
+    Views(briefing: briefing, root: root, search: search)
+  }
+
   private func render(_ page: Page) -> (String, String) {
-    let views = Views(briefing: briefing, root: "../")
+    let views = views(root: "../")
     switch page {
     case .front:
-      return ("index.html", theme.render("index", FrontPage(briefing: briefing, bodies: bodies).context()))
+      return ("index.html", theme.render("index", FrontPage(briefing: briefing, bodies: bodies, views: self.views(root: "")).context()))
     case .timeline:
-      return ("timeline.html", theme.render("timeline", Views(briefing: briefing, root: "").timelinePage()))
+      return ("timeline.html", theme.render("timeline", self.views(root: "").timelinePage()))
     case .notFound:
-      return ("404.html", theme.render("404", Views(briefing: briefing, root: briefing.config.baseURL ?? "").page(
-        title: "Page not found", current: nil)))
+      let context = self.views(root: briefing.config.baseURL ?? "").page(title: "Page not found", current: nil)
+      return ("404.html", theme.render("404", context))
+    case .search:
+      return ("search.html", theme.render("search", self.views(root: "").page(title: "Search", current: "search")))
     case .articleIndex:
       return ("articles/index.html", theme.render("list", views.articleIndex()))
     case .kindIndex(let kind):

@@ -11,8 +11,9 @@ struct SiteWriter {
 
   let fileSystem: FileSystem
 
-  /// Replaces `output` with `files` (paths relative to the site root).
-  func write(_ files: [String: [UInt8]], to output: String) throws {
+  /// Replaces `output` with `files` (paths relative to the site root). `finish` runs on the
+  /// complete staging folder before the swap (the search index is built there).
+  func write(_ files: [String: [UInt8]], to output: String, finish: ((String) throws -> Void)? = nil) throws {
     let output = output.hasSuffix("/") ? String(output.dropLast()) : output
     guard !output.isEmpty, output != ".", output != "/" else {
       throw BriefingError(stage: .write, file: output, "refusing to use '\(output)' as the output folder")
@@ -33,6 +34,7 @@ struct SiteWriter {
         try fileSystem.write(files[path]!, to: staging + "/" + safe)
       }
       try fileSystem.write(Array(SiteWriter.markerText.utf8), to: staging + "/" + SiteWriter.marker)
+      try finish?(staging)
     } catch {
       try? fileSystem.remove(staging)
       if let error = error as? BriefingError { throw error }

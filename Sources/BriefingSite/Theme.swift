@@ -5,7 +5,7 @@ import Mustache
 struct Theme: Sendable {
   /// The page templates every theme must have.
   static let required = [
-    "index", "timeline", "list", "person", "event", "issue", "entity", "article", "404", "feed", "sitemap",
+    "index", "timeline", "list", "person", "event", "issue", "entity", "article", "404", "feed", "sitemap", "search",
   ]
 
   var library: MustacheLibrary

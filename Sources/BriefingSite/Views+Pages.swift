@@ -5,6 +5,12 @@ extension Views {
   func entityPage(_ entity: Entity, body: String) -> [String: Any] {
     var context = page(title: entity.name, current: entity.kind.folder)
     context["entity"] = link(entity)
+    switch entity.kind {
+    case .person: context["jsonLD"] = StructuredData.person(entity)
+    case .event: context["jsonLD"] = StructuredData.event(entity)
+    default: break
+    }
+    context["searchable"] = true
     context["kindName"] = entity.kind.name
     context["kindTitle"] = entity.kind.title
     context["kindURL"] = root + entity.kind.folder + "/index.html"
@@ -54,6 +60,8 @@ extension Views {
   func articlePage(_ article: Article, body: String) -> [String: Any] {
     var context = page(title: article.title, current: "articles")
     context["article"] = link(article)
+    context["jsonLD"] = StructuredData.article(article)
+    context["searchable"] = true
     context["body"] = body
     context["author"] = article.author ?? false
     context["sourceURL"] = article.url ?? false

@@ -5,6 +5,8 @@ import BriefingCore
 struct Views {
   let briefing: Briefing
   let root: String
+  /// Whether the site has a search index (and so a search page).
+  var search = false
 
   /// What every page has: site title, navigation, the way to the root.
   func page(title: String, current: String?) -> [String: Any] {
@@ -15,6 +17,9 @@ struct Views {
       nav.append(["title": kind.title, "url": root + kind.folder + "/index.html", "current": current == kind.folder])
     }
     nav.append(["title": "Articles", "url": root + "articles/index.html", "current": current == "articles"])
+    if search {
+      nav.append(["title": "Search", "url": root + "search.html", "current": current == "search"])
+    }
     return [
       "root": root,
       "lang": briefing.config.language,

