@@ -35,6 +35,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
-    .testTarget(name: "BriefingSiteTests", dependencies: ["BriefingSite", "BriefingCore", "BriefingMarkdown"]),
+    .testTarget(
+      name: "BriefingSiteTests", dependencies: ["BriefingSite", "BriefingCore", "BriefingMarkdown"]),
   ]
 )

@@ -29,17 +29,21 @@ struct BodyLinker: Sendable {
     }
     switch article.format {
     case .text:
-      let runs = heading + article.paragraphs.map { DocumentLinker.Run(text: $0.text, line: $0.line, wikilinks: false) }
+      let runs =
+        heading
+        + article.paragraphs.map { DocumentLinker.Run(text: $0.text, line: $0.line, wikilinks: false) }
       let result = linker.link(runs, context: context)
       var html = ""
       for segments in result.segments.dropFirst(heading.count) {
         html += "<p>" + segments.map { render($0, root: "../") }.joined() + "</p>\n"
       }
       return Linked(
-        html: html, mentions: result.mentions, diagnostics: result.diagnostics, unknownNames: result.unknownNames,
+        html: html, mentions: result.mentions, diagnostics: result.diagnostics,
+        unknownNames: result.unknownNames,
         dated: result.dated, quotes: result.quotes, passages: result.passages)
     case .markdown:
-      return markdown(article.markdown, firstLine: article.bodyLine, context: context, root: "../", heading: heading)
+      return markdown(
+        article.markdown, firstLine: article.bodyLine, context: context, root: "../", heading: heading)
     }
   }
 
@@ -49,10 +53,12 @@ struct BodyLinker: Sendable {
     heading: [DocumentLinker.Run] = []
   ) -> Linked {
     // Read every text node first: a name's meaning can depend on the rest of the document.
-    let runs = heading + Markdown.texts(in: source).map { text, placement in
-      DocumentLinker.Run(
-        text: text, linkable: !placement.inHeading, line: firstLine + placement.line - 1, wikilinks: true)
-    }
+    let runs =
+      heading
+      + Markdown.texts(in: source).map { text, placement in
+        DocumentLinker.Run(
+          text: text, linkable: !placement.inHeading, line: firstLine + placement.line - 1, wikilinks: true)
+      }
     let result = linker.link(runs, context: context)
     var next = heading.count
     let html = Markdown.html(from: source) { _, _ in
@@ -70,7 +76,8 @@ struct BodyLinker: Sendable {
       }
     }
     return Linked(
-      html: html, mentions: result.mentions, diagnostics: result.diagnostics, unknownNames: result.unknownNames,
+      html: html, mentions: result.mentions, diagnostics: result.diagnostics,
+      unknownNames: result.unknownNames,
       dated: result.dated, quotes: result.quotes, passages: result.passages)
   }
 

@@ -42,7 +42,9 @@ struct ContentLoader {
         diagnostics.append(.warning(shown, "ignored: not an article, a note, briefing.yml or index.md"))
         continue
       }
-      guard let text = readText(path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics) else { continue }
+      guard let text = readText(path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics) else {
+        continue
+      }
       let file = SourceFile(path: shown, relativePath: path, bytes: [])
       if path == "briefing.yml" {
         configText = text
@@ -67,12 +69,14 @@ struct ContentLoader {
 
     let articles = parallelMap(articleFiles) { file -> (Article, [Diagnostic]) in
       var problems: [Diagnostic] = []
-      let article = ArticleReader.read(file, text: String(decoding: file.bytes, as: UTF8.self), diagnostics: &problems)
+      let article = ArticleReader.read(
+        file, text: String(decoding: file.bytes, as: UTF8.self), diagnostics: &problems)
       return (article, problems)
     }
     let entities = parallelMap(noteFiles) { file -> (Entity, [Diagnostic]) in
       var problems: [Diagnostic] = []
-      let entity = NoteReader.read(file, text: String(decoding: file.bytes, as: UTF8.self), diagnostics: &problems)
+      let entity = NoteReader.read(
+        file, text: String(decoding: file.bytes, as: UTF8.self), diagnostics: &problems)
       return (entity, problems)
     }
     diagnostics += articles.flatMap(\.1) + entities.flatMap(\.1)

@@ -57,7 +57,9 @@ struct DataExport {
     /// For issues: the passages of the articles that discuss it.
     var passages: [PassageRecord]?
 
-    enum CodingKeys: String, CodingKey { case id, kind, name, aliases, url, date, precision, mentions, passages }
+    enum CodingKeys: String, CodingKey {
+      case id, kind, name, aliases, url, date, precision, mentions, passages
+    }
     func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(id, forKey: .id)
@@ -124,7 +126,9 @@ struct DataExport {
         date: entity.date?.iso, precision: entity.date?.precision.rawValue,
         mentions: briefing.mentionCount(of: entity.id),
         passages: entity.kind == .issue
-          ? (briefing.passagesByEntity[entity.id] ?? []).map { PassageRecord(article: $0.document, text: $0.text) }
+          ? (briefing.passagesByEntity[entity.id] ?? []).map {
+            PassageRecord(article: $0.document, text: $0.text)
+          }
           : nil)
     }
     let articles = briefing.articles.map { article in
@@ -136,7 +140,8 @@ struct DataExport {
     }
     let timeline = briefing.timeline.map { entry in
       TimelineRecord(
-        date: entry.date.iso, precision: entry.date.precision.rawValue, title: entry.title, event: entry.event,
+        date: entry.date.iso, precision: entry.date.precision.rawValue, title: entry.title,
+        event: entry.event,
         entities: entry.entities, sources: entry.sources.map { Source(article: $0.article, text: $0.text) })
     }
     let quotes = briefing.quotes.map { quote in

@@ -114,8 +114,10 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 
   public func files(under folder: String) throws -> [String] {
     let prefix = normalize(folder) + "/"
-    return lock.withLock { contents.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) } }
-      .sorted()
+    return lock.withLock {
+      contents.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    }
+    .sorted()
   }
 
   public func isDirectory(_ path: String) -> Bool {

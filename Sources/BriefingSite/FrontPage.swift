@@ -21,10 +21,15 @@ struct FrontPage {
       briefing.entities(of: .issue).map { issue in
         var item = views.link(issue)
         item["status"] = issue.status ?? false
-        let last = briefing.timeline(for: issue.id).last { asOf == nil || $0.date.dayNumber <= asOf!.dayNumber }
+        let last = briefing.timeline(for: issue.id).last {
+          asOf == nil || $0.date.dayNumber <= asOf!.dayNumber
+        }
         item["lastActivity"] = last.map { views.entry($0) } ?? false
-        item["sources"] = Set((briefing.mentionsByEntity[issue.id] ?? []).map(\.document)
-          .filter { $0.hasPrefix("articles/") }).count
+        item["sources"] =
+          Set(
+            (briefing.mentionsByEntity[issue.id] ?? []).map(\.document)
+              .filter { $0.hasPrefix("articles/") }
+          ).count
         return item
       })
     let people = briefing.entities(of: .person).sorted {

@@ -99,13 +99,16 @@ public struct Pipeline: Sendable {
       diagnostics += ReferenceResolver.checkWikilinks(in: intro, firstLine: 1, file: file, index: index)
     }
 
-    let linker = BodyLinker(linker: DocumentLinker(
+    let linker = BodyLinker(
+      linker: DocumentLinker(
         entities: loaded.entities, policy: loaded.config.linkPolicy, collectUnknownNames: forCheck))
     let (bodies, found, linkProblems) = timed("link") { () -> (RenderedBodies, Found, [Diagnostic]) in
       let articles = parallelMap(loaded.articles) { (article: Article) in (article.id, linker.link(article)) }
       let notes = parallelMap(loaded.entities) { (entity: Entity) in
         let context = DocumentLinker.Context(document: entity.id, file: entity.file, date: entity.date)
-        return (entity.id, linker.markdown(entity.body, firstLine: entity.bodyLine, context: context, root: "../"))
+        return (
+          entity.id, linker.markdown(entity.body, firstLine: entity.bodyLine, context: context, root: "../")
+        )
       }
       var bodies = RenderedBodies()
       var found = Found()

@@ -17,7 +17,9 @@ struct SearchIndexer: Sendable {
     }
     for folder in (environment["PATH"] ?? "").split(separator: ":") {
       let candidate = "\(folder)/pagefind"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return SearchIndexer(command: [candidate]) }
+      if FileManager.default.isExecutableFile(atPath: candidate) {
+        return SearchIndexer(command: [candidate])
+      }
     }
     let python = ["/usr/bin/env", "python3", "-m", "pagefind_bin"]
     if (try? run(python + ["--version"])) == 0 { return SearchIndexer(command: python) }
@@ -26,9 +28,11 @@ struct SearchIndexer: Sendable {
 
   /// Indexes the site in `folder`.
   func index(_ folder: String) throws {
-    let status = try Self.run(command + ["--site", folder, "--output-subdir", "pagefind", "--keep-index-url", "--silent"])
+    let status = try Self.run(
+      command + ["--site", folder, "--output-subdir", "pagefind", "--keep-index-url", "--silent"])
     guard status == 0 else {
-      throw BriefingError(stage: .write, file: folder, "pagefind failed with status \(status); the site was not changed")
+      throw BriefingError(
+        stage: .write, file: folder, "pagefind failed with status \(status); the site was not changed")
     }
   }
 

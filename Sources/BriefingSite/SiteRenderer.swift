@@ -44,14 +44,21 @@ struct SiteRenderer: Sendable {
     let views = views(root: "../")
     switch page {
     case .front:
-      return ("index.html", theme.render("index", FrontPage(briefing: briefing, bodies: bodies, views: self.views(root: "")).context()))
+      return (
+        "index.html",
+        theme.render(
+          "index", FrontPage(briefing: briefing, bodies: bodies, views: self.views(root: "")).context())
+      )
     case .timeline:
       return ("timeline.html", theme.render("timeline", self.views(root: "").timelinePage()))
     case .notFound:
-      let context = self.views(root: briefing.config.baseURL ?? "").page(title: "Page not found", current: nil)
+      let context = self.views(root: briefing.config.baseURL ?? "").page(
+        title: "Page not found", current: nil)
       return ("404.html", theme.render("404", context))
     case .search:
-      return ("search.html", theme.render("search", self.views(root: "").page(title: "Search", current: "search")))
+      return (
+        "search.html", theme.render("search", self.views(root: "").page(title: "Search", current: "search"))
+      )
     case .articleIndex:
       return ("articles/index.html", theme.render("list", views.articleIndex()))
     case .kindIndex(let kind):
@@ -81,7 +88,8 @@ struct SiteRenderer: Sendable {
         "url": base + article.pageURL,
         "id": base.isEmpty ? "urn:briefing:\(article.id)" : base + article.pageURL,
         "updated": article.date.map(Views.atomTimestamp) ?? fallback,
-        "summary": article.dek ?? ArticleInference.excerpt(of: article.paragraphs.first?.text ?? article.title),
+        "summary": article.dek
+          ?? ArticleInference.excerpt(of: article.paragraphs.first?.text ?? article.title),
         "source": article.source ?? "",
       ]
     }

@@ -53,7 +53,8 @@ struct SiteWriter {
   private func checkReplaceable(_ folder: String) throws {
     guard fileSystem.exists(folder) else { return }
     guard fileSystem.isDirectory(folder) else {
-      throw BriefingError(stage: .write, file: folder, "'\(folder)' is a file, not a site folder; not replacing it")
+      throw BriefingError(
+        stage: .write, file: folder, "'\(folder)' is a file, not a site folder; not replacing it")
     }
     let contents = (try? fileSystem.files(under: folder)) ?? []
     if contents.isEmpty || contents.contains(SiteWriter.marker) { return }

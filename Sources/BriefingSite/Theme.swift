@@ -5,7 +5,8 @@ import Mustache
 struct Theme: Sendable {
   /// The page templates every theme must have.
   static let required = [
-    "index", "timeline", "list", "person", "event", "issue", "entity", "article", "404", "feed", "sitemap", "search",
+    "index", "timeline", "list", "person", "event", "issue", "entity", "article", "404", "feed", "sitemap",
+    "search",
   ]
 
   var library: MustacheLibrary
@@ -36,7 +37,8 @@ struct Theme: Sendable {
       }
     }
     for name in required where library.getTemplate(named: name) == nil {
-      throw BriefingError(stage: .render, file: "\(folder)/\(name).mustache", "the theme has no '\(name)' template")
+      throw BriefingError(
+        stage: .render, file: "\(folder)/\(name).mustache", "the theme has no '\(name)' template")
     }
     return Theme(library: library, assets: assets)
   }

@@ -37,7 +37,10 @@ extension Views {
     let groups: [[String: Any]] = byDocument.keys.sorted { rank($0) < rank($1) }.compactMap { id in
       guard let article = briefing.articleByID[id] else { return nil }
       let items = byDocument[id]!.map { passage -> [String: Any] in
-        ["html": HTML.highlight(words.filter { passage.text.contains($0) }.max { $0.count < $1.count } ?? "", in: passage.text)]
+        [
+          "html": HTML.highlight(
+            words.filter { passage.text.contains($0) }.max { $0.count < $1.count } ?? "", in: passage.text)
+        ]
       }
       return ["article": link(article), "passages": items]
     }
@@ -66,9 +69,11 @@ extension Views {
   /// Issues related by the note, then by the articles they share.
   func relatedIssues(of issue: String) -> Any {
     var counts: [String: Int] = [:]
-    let documents = Set((briefing.mentionsByEntity[issue] ?? []).map(\.document).filter { $0.hasPrefix("articles/") })
+    let documents = Set(
+      (briefing.mentionsByEntity[issue] ?? []).map(\.document).filter { $0.hasPrefix("articles/") })
     for document in documents {
-      for id in Set((briefing.mentionsByDocument[document] ?? []).map(\.entity)) where id.hasPrefix("issues/") && id != issue {
+      for id in Set((briefing.mentionsByDocument[document] ?? []).map(\.entity))
+      where id.hasPrefix("issues/") && id != issue {
         counts[id, default: 0] += 1
       }
     }
@@ -78,7 +83,8 @@ extension Views {
       (curated + byArticles).compactMap { id in
         briefing.entityByID[id].map { entity -> [String: Any] in
           var item = link(entity)
-          item["why"] = curated.contains(id) ? "related" : "\(counts[id]!) shared article\(counts[id]! == 1 ? "" : "s")"
+          item["why"] =
+            curated.contains(id) ? "related" : "\(counts[id]!) shared article\(counts[id]! == 1 ? "" : "s")"
           return item
         }
       })
@@ -87,8 +93,12 @@ extension Views {
   /// The issues whose passages name an entity most often, then those it shares articles with.
   func associatedIssues(of id: String) -> Any {
     var counts: [String: Int] = [:]
-    for passage in briefing.passages where passage.entities.contains(id) { counts[passage.entity, default: 0] += 1 }
-    for issue in briefing.connections(of: id, kind: .issue) where counts[issue.id] == nil { counts[issue.id] = 0 }
+    for passage in briefing.passages where passage.entities.contains(id) {
+      counts[passage.entity, default: 0] += 1
+    }
+    for issue in briefing.connections(of: id, kind: .issue) where counts[issue.id] == nil {
+      counts[issue.id] = 0
+    }
     return list(
       ranked(counts).prefix(8).compactMap { issue, count in
         briefing.entityByID[issue].map { entity -> [String: Any] in

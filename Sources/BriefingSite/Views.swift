@@ -14,7 +14,9 @@ struct Views {
       ["title": "Timeline", "url": root + "timeline.html", "current": current == "timeline"]
     ]
     for kind in briefing.kinds {
-      nav.append(["title": kind.title, "url": root + kind.folder + "/index.html", "current": current == kind.folder])
+      nav.append([
+        "title": kind.title, "url": root + kind.folder + "/index.html", "current": current == kind.folder,
+      ])
     }
     nav.append(["title": "Articles", "url": root + "articles/index.html", "current": current == "articles"])
     if search {
@@ -55,9 +57,10 @@ struct Views {
 
   /// A timeline entry; `sourceLimit` keeps a list short (the front page), pointing to the rest.
   func entry(_ entry: TimelineEntry, sourceLimit: Int) -> [String: Any] {
-    var view = self.entry(TimelineEntry(
-      date: entry.date, end: entry.end, title: entry.title, event: entry.event, entities: entry.entities,
-      sources: Array(entry.sources.prefix(sourceLimit))))
+    var view = self.entry(
+      TimelineEntry(
+        date: entry.date, end: entry.end, title: entry.title, event: entry.event, entities: entry.entities,
+        sources: Array(entry.sources.prefix(sourceLimit))))
     let more = entry.sources.count - sourceLimit
     view["moreSources"] = more > 0 ? (more == 1 ? "1 more source" : "\(more) more sources") : false
     return view
@@ -160,7 +163,8 @@ struct Views {
 
   /// Entities that share articles with `id`, with how many articles they share.
   func mentionedWith(_ id: String) -> Any {
-    let documents = Set((briefing.mentionsByEntity[id] ?? []).map(\.document).filter { $0.hasPrefix("articles/") })
+    let documents = Set(
+      (briefing.mentionsByEntity[id] ?? []).map(\.document).filter { $0.hasPrefix("articles/") })
     var counts: [String: Int] = [:]
     for document in documents.sorted() {
       for other in Set((briefing.mentionsByDocument[document] ?? []).map(\.entity)) where other != id {

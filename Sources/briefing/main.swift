@@ -37,7 +37,8 @@ struct Build: ParsableCommand {
     let report: BuildReport
     do {
       report = try pipeline.build(
-        content: options.content, templates: templates, output: output, strict: options.strict, search: search)
+        content: options.content, templates: templates, output: output, strict: options.strict, search: search
+      )
     } catch let error as BriefingError {
       for diagnostic in error.diagnostics { printError(diagnostic.description) }
       printError(error.description)

@@ -29,7 +29,8 @@ import Testing
     #expect(!article.titleIsExcerpt)
     #expect(article.dek == "Prime Minister Ishiba's visit aims to strengthen ties.")
     #expect(article.date?.iso == "2025-01-13")
-    #expect(article.paragraphs.map(\.text) == ["Japan is taking steps. It wants trust.", "Second paragraph here."])
+    #expect(
+      article.paragraphs.map(\.text) == ["Japan is taking steps. It wants trust.", "Second paragraph here."])
     #expect(article.paragraphs.first?.line == 9)
     #expect(article.dropped.map(\.text) == ["Today : Jan 13, 2025", "World News", "13 January 2025"])
   }
@@ -57,7 +58,8 @@ import Testing
   }
 
   @Test func keepsEverySentenceOfAnUntitledArticle() {
-    let text = "Donald Trump’s return has sparked dialogue about the alliance and its future in the region.\nIwaya left Haneda.\nWay Forward\nThe end is near."
+    let text =
+      "Donald Trump’s return has sparked dialogue about the alliance and its future in the region.\nIwaya left Haneda.\nWay Forward\nThe end is near."
     let (article, _) = read(text)
     #expect(article.titleIsExcerpt)
     #expect(article.title == "Donald Trump’s return has sparked dialogue about the alliance and its future…")
@@ -66,7 +68,8 @@ import Testing
   }
 
   @Test func frontMatterWinsOverInference() {
-    let text = "---\ntitle: Given\ndate: 2017-01-21\nslug: my-slug\n---\nToday : Jan 13, 2025\n\nA Heading\n\nBody text is here."
+    let text =
+      "---\ntitle: Given\ndate: 2017-01-21\nslug: my-slug\n---\nToday : Jan 13, 2025\n\nA Heading\n\nBody text is here."
     let (article, _) = read(text)
     #expect(article.title == "Given")
     #expect(article.date?.iso == "2017-01-21")
@@ -76,12 +79,17 @@ import Testing
   @Test func aBadDateNamesItsLine() throws {
     let (_, diagnostics) = read("---\ntitle: T\ndate: 13 January\n---\nBody.")
     let problem = try #require(diagnostics.first)
-    #expect(problem.description == "content/articles/x.txt:3:1: error: 'date' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not '13 January'")
+    #expect(
+      problem.description
+        == "content/articles/x.txt:3:1: error: 'date' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not '13 January'"
+    )
   }
 
   @Test func aPlainTextArticleInterpretsNoMarkdown() {
     let (article, _) = read("A *starred* word and [[not a link]] stay as written in this sentence.")
-    #expect(article.paragraphs.first?.text == "A *starred* word and [[not a link]] stay as written in this sentence.")
+    #expect(
+      article.paragraphs.first?.text
+        == "A *starred* word and [[not a link]] stay as written in this sentence.")
   }
 
   @Test func javascriptURLsAreRefused() throws {

@@ -38,6 +38,8 @@ import Testing
 
   @Test func countsDaysAcrossYears() {
     #expect(BriefingDate(year: 1970, month: 1, day: 1).dayNumber == 0)
-    #expect(BriefingDate(year: 2025, month: 2, day: 7).dayNumber - BriefingDate(year: 2025, month: 1, day: 31).dayNumber == 7)
+    #expect(
+      BriefingDate(year: 2025, month: 2, day: 7).dayNumber
+        - BriefingDate(year: 2025, month: 1, day: 31).dayNumber == 7)
   }
 }

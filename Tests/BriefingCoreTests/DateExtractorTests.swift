@@ -7,21 +7,29 @@ import Testing
   static let article = "2025-01-19"  // a Sunday
 
   @Test(arguments: [
-    ("An initial meeting is arranged for February 7, 2025, and both leaders agree.", article, "2025-02-07", "day"),
+    (
+      "An initial meeting is arranged for February 7, 2025, and both leaders agree.", article, "2025-02-07",
+      "day"
+    ),
     ("They met on 7 February 2025 in Washington.", article, "2025-02-07", "day"),
     ("They met on Feb. 7 in Washington.", article, "2025-02-07", "day"),
     ("Suga spoke at his news conference on Jan. 20 that day.", "2017-01-21", "2017-01-20", "day"),
     ("The call was conducted on January 31, centered on deterrence.", "2025-02-01", "2025-01-31", "day"),
     ("The date was 2025-02-07 in the record.", article, "2025-02-07", "day"),
     ("A December 30 meeting was held.", "2025-01-02", "2024-12-30", "day"),
-    ("Anticipated to take office officially on Monday, Trump is likely to act.", article, "2025-01-20", "day"),
+    (
+      "Anticipated to take office officially on Monday, Trump is likely to act.", article, "2025-01-20", "day"
+    ),
     ("He departed from Haneda Airport on Sunday morning.", article, "2025-01-19", "day"),
     ("The vote happened last Thursday in the Diet.", article, "2025-01-16", "day"),
     ("The vote was held on Thursday in the Diet.", article, "2025-01-16", "day"),
     ("The minister will travel on Thursday to Seoul.", article, "2025-01-23", "day"),
     ("The vote happens next Tuesday in the Diet.", article, "2025-01-21", "day"),
     ("The vote happened last Sunday in the Diet.", article, "2025-01-12", "day"),
-    ("His visit is planned for mid-February, where he hopes to meet Trump.", "2025-01-13", "2025-02", "approximate"),
+    (
+      "His visit is planned for mid-February, where he hopes to meet Trump.", "2025-01-13", "2025-02",
+      "approximate"
+    ),
     ("Talks resume in early March.", article, "2025-03", "approximate"),
     ("A decision is due in late January.", article, "2025-01", "approximate"),
     ("Elections are expected in early 2026 at the latest.", article, "2026", "approximate"),
@@ -29,7 +37,8 @@ import Testing
     ("The deal was signed in March in Tokyo.", article, "2025-03", "month"),
   ])
   func readsDates(sentence: String, articleDate: String, iso: String, precision: String) throws {
-    let found = try #require(DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: articleDate)).first)
+    let found = try #require(
+      DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: articleDate)).first)
     #expect(found.date.iso == iso)
     #expect(found.date.precision.rawValue == precision)
   }
@@ -45,7 +54,8 @@ import Testing
   }
 
   @Test func anUndatedArticleStillGivesDatesWithTheirOwnYear() {
-    let found = DateExtractor.dates(in: "An initial meeting is arranged for February 7, 2025.", articleDate: nil)
+    let found = DateExtractor.dates(
+      in: "An initial meeting is arranged for February 7, 2025.", articleDate: nil)
     #expect(found.map(\.date.iso) == ["2025-02-07"])
     #expect(found.first?.text == "February 7, 2025")
   }
@@ -61,7 +71,8 @@ import Testing
     "February 30 does not exist.",
   ])
   func findsNothingWhereThereIsNoDate(sentence: String) {
-    #expect(DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: DateExtractorTests.article)).isEmpty)
+    #expect(
+      DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: DateExtractorTests.article)).isEmpty)
   }
 
   @Test func dayNumbersRoundTrip() {
@@ -84,10 +95,12 @@ import Testing
     let connections = ["events/call": ["people/nakatani"], "events/other": ["people/someone"]]
     let dated = [
       DatedMention(
-        date: BriefingDate(iso: "2025-01-31")!, document: "articles/a", sentence: "Nakatani spoke on January 31.",
+        date: BriefingDate(iso: "2025-01-31")!, document: "articles/a",
+        sentence: "Nakatani spoke on January 31.",
         phrase: "January 31", entities: ["people/nakatani"], context: []),
       DatedMention(
-        date: BriefingDate(iso: "2025-01-31")!, document: "articles/a", sentence: "Markets fell on January 31.",
+        date: BriefingDate(iso: "2025-01-31")!, document: "articles/a",
+        sentence: "Markets fell on January 31.",
         phrase: "January 31", entities: [], context: []),
     ]
     let timeline = TimelineBuilder.build(
@@ -100,8 +113,12 @@ import Testing
   }
 
   @Test func anApproximateDateNeverFallsOnADay() {
-    #expect(!TimelineBuilder.covers(BriefingDate(iso: "2025-02-07")!, nil, BriefingDate(approximately: .mid, year: 2025, month: 2)))
+    #expect(
+      !TimelineBuilder.covers(
+        BriefingDate(iso: "2025-02-07")!, nil, BriefingDate(approximately: .mid, year: 2025, month: 2)))
     #expect(TimelineBuilder.covers(BriefingDate(iso: "2025-01")!, nil, BriefingDate(iso: "2025-01-21")!))
-    #expect(TimelineBuilder.covers(BriefingDate(iso: "2025-01-20")!, BriefingDate(iso: "2025-01-22")!, BriefingDate(iso: "2025-01-21")!))
+    #expect(
+      TimelineBuilder.covers(
+        BriefingDate(iso: "2025-01-20")!, BriefingDate(iso: "2025-01-22")!, BriefingDate(iso: "2025-01-21")!))
   }
 }

@@ -23,7 +23,9 @@ import Testing
     #expect(DatelineParser.fullDate(in: "March 16 (Yonhap)") == nil)
   }
 
-  @Test(arguments: ["World News", "print PRINT", "Trump may 20 things", "February 30, 2025", "the march 4 2025"])
+  @Test(arguments: [
+    "World News", "print PRINT", "Trump may 20 things", "February 30, 2025", "the march 4 2025",
+  ])
   func findsNoFullDate(line: String) {
     #expect(DatelineParser.fullDate(in: line) == nil)
   }

@@ -4,8 +4,12 @@ import Testing
 
 @Suite struct DiagnosticTests {
   @Test func readsLikeACompilerMessage() {
-    #expect(Diagnostic.error("content/people/x.md", line: 3, column: 7, "bad").description == "content/people/x.md:3:7: error: bad")
-    #expect(Diagnostic.warning("content/briefing.yml", "no title").description == "content/briefing.yml: warning: no title")
+    #expect(
+      Diagnostic.error("content/people/x.md", line: 3, column: 7, "bad").description
+        == "content/people/x.md:3:7: error: bad")
+    #expect(
+      Diagnostic.warning("content/briefing.yml", "no title").description
+        == "content/briefing.yml: warning: no title")
     #expect(Diagnostic.error("a.md", line: 2, "x").githubDescription == "::error file=a.md,line=2::x")
   }
 

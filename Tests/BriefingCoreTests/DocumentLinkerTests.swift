@@ -7,15 +7,27 @@ import Testing
   static let entities: [Entity] = [
     Entity(id: "people/robert-hill", kind: .person, slug: "robert-hill", name: "Robert Hill", file: "p1"),
     Entity(id: "people/john-howard", kind: .person, slug: "john-howard", name: "John Howard", file: "p2"),
-    Entity(id: "people/shigeru-ishiba", kind: .person, slug: "shigeru-ishiba", name: "Shigeru Ishiba", file: "p3"),
-    Entity(id: "people/xi-jinping", kind: .person, slug: "xi-jinping", name: "Xi Jinping", aliases: ["Xi"], file: "p4"),
+    Entity(
+      id: "people/shigeru-ishiba", kind: .person, slug: "shigeru-ishiba", name: "Shigeru Ishiba", file: "p3"),
+    Entity(
+      id: "people/xi-jinping", kind: .person, slug: "xi-jinping", name: "Xi Jinping", aliases: ["Xi"],
+      file: "p4"),
     Entity(id: "people/donald-trump", kind: .person, slug: "donald-trump", name: "Donald Trump", file: "p5"),
     Entity(id: "people/ivanka-trump", kind: .person, slug: "ivanka-trump", name: "Ivanka Trump", file: "p6"),
-    Entity(id: "issues/hns", kind: .issue, slug: "hns", name: "Host-nation support", aliases: ["host-nation support"], file: "i1"),
-    Entity(id: "organizations/us-steel", kind: .organization, slug: "us-steel", name: "U.S. Steel", file: "o1"),
+    Entity(
+      id: "issues/hns", kind: .issue, slug: "hns", name: "Host-nation support",
+      aliases: ["host-nation support"], file: "i1"),
+    Entity(
+      id: "organizations/us-steel", kind: .organization, slug: "us-steel", name: "U.S. Steel", file: "o1"),
     Entity(id: "organizations/nhk", kind: .organization, slug: "nhk", name: "NHK", file: "o2"),
-    dated(Entity(id: "events/inauguration-2017", kind: .event, slug: "inauguration-2017", name: "First inauguration", aliases: ["inauguration"], file: "e1"), "2017-01-20"),
-    dated(Entity(id: "events/inauguration-2025", kind: .event, slug: "inauguration-2025", name: "Second inauguration", aliases: ["inauguration"], file: "e2"), "2025-01-20"),
+    dated(
+      Entity(
+        id: "events/inauguration-2017", kind: .event, slug: "inauguration-2017", name: "First inauguration",
+        aliases: ["inauguration"], file: "e1"), "2017-01-20"),
+    dated(
+      Entity(
+        id: "events/inauguration-2025", kind: .event, slug: "inauguration-2025", name: "Second inauguration",
+        aliases: ["inauguration"], file: "e2"), "2025-01-20"),
   ]
 
   static func dated(_ entity: Entity, _ date: String) -> Entity {
@@ -27,12 +39,15 @@ import Testing
   let linker = DocumentLinker(entities: DocumentLinkerTests.entities, policy: .first)
 
   /// The text with linked mentions as `[words→id]` and counted-only ones as `{words→id}`.
-  func marked(_ texts: [String], date: String? = nil, policy: BriefingConfig.LinkPolicy = .first, markdown: Bool = false)
+  func marked(
+    _ texts: [String], date: String? = nil, policy: BriefingConfig.LinkPolicy = .first, markdown: Bool = false
+  )
     -> [String]
   {
     let linker = DocumentLinker(entities: DocumentLinkerTests.entities, policy: policy)
     let runs = texts.enumerated().map { DocumentLinker.Run(text: $1, line: $0 + 1, wikilinks: markdown) }
-    let context = DocumentLinker.Context(document: "articles/a", file: "a.txt", date: date.flatMap(BriefingDate.init(iso:)))
+    let context = DocumentLinker.Context(
+      document: "articles/a", file: "a.txt", date: date.flatMap(BriefingDate.init(iso:)))
     return linker.link(runs, context: context).segments.map { segments in
       segments.map { segment in
         switch segment {
@@ -46,7 +61,10 @@ import Testing
   @Test(arguments: [
     ("Xi spoke anxiously.", "[Xi→people/xi-jinping] spoke anxiously."),
     ("Anxiously, Xiang and Xis waited.", "Anxiously, Xiang and Xis waited."),
-    ("Prime Minister Shigeru Ishiba met Ishiba Shigeru.", "Prime Minister [Shigeru Ishiba→people/shigeru-ishiba] met {Ishiba Shigeru→people/shigeru-ishiba}."),
+    (
+      "Prime Minister Shigeru Ishiba met Ishiba Shigeru.",
+      "Prime Minister [Shigeru Ishiba→people/shigeru-ishiba] met {Ishiba Shigeru→people/shigeru-ishiba}."
+    ),
   ])
   func wholeWordsAndLongestMatch(text: String, expected: String) {
     #expect(marked([text]) == [expected])
@@ -55,19 +73,39 @@ import Testing
   @Test(arguments: [
     ("They met at Hill Top and Red Hill.", "They met at Hill Top and Red Hill."),
     ("Ron Howard directed it.", "Ron Howard directed it."),
-    ("Mr. Hill and Senator Howard agreed.", "Mr. [Hill→people/robert-hill] and Senator [Howard→people/john-howard] agreed."),
-    ("Prime Minister Ishiba arrived. Ishiba spoke.", "Prime Minister [Ishiba→people/shigeru-ishiba] arrived. {Ishiba→people/shigeru-ishiba} spoke."),
-    ("While Hill spoke, Howard listened.", "While [Hill→people/robert-hill] spoke, [Howard→people/john-howard] listened."),
-    ("Japan Prepares For Diplomatic Talks With Howard Administration", "Japan Prepares For Diplomatic Talks With [Howard→people/john-howard] Administration"),
+    (
+      "Mr. Hill and Senator Howard agreed.",
+      "Mr. [Hill→people/robert-hill] and Senator [Howard→people/john-howard] agreed."
+    ),
+    (
+      "Prime Minister Ishiba arrived. Ishiba spoke.",
+      "Prime Minister [Ishiba→people/shigeru-ishiba] arrived. {Ishiba→people/shigeru-ishiba} spoke."
+    ),
+    (
+      "While Hill spoke, Howard listened.",
+      "While [Hill→people/robert-hill] spoke, [Howard→people/john-howard] listened."
+    ),
+    (
+      "Japan Prepares For Diplomatic Talks With Howard Administration",
+      "Japan Prepares For Diplomatic Talks With [Howard→people/john-howard] Administration"
+    ),
   ])
   func derivedFamilyNamesStayOutOfOtherProperNames(text: String, expected: String) {
     #expect(marked([text]) == [expected])
   }
 
   @Test(arguments: [
-    ("Ishiba’s visit and Ishiba's plan.", "[Ishiba→people/shigeru-ishiba]’s visit and {Ishiba→people/shigeru-ishiba}'s plan."),
-    ("Host-nation support, host–nation support.", "[Host-nation support→issues/hns], {host–nation support→issues/hns}."),
-    ("US Steel, or U.S. Steel.", "[US Steel→organizations/us-steel], or {U.S. Steel→organizations/us-steel}."),
+    (
+      "Ishiba’s visit and Ishiba's plan.",
+      "[Ishiba→people/shigeru-ishiba]’s visit and {Ishiba→people/shigeru-ishiba}'s plan."
+    ),
+    (
+      "Host-nation support, host–nation support.",
+      "[Host-nation support→issues/hns], {host–nation support→issues/hns}."
+    ),
+    (
+      "US Steel, or U.S. Steel.", "[US Steel→organizations/us-steel], or {U.S. Steel→organizations/us-steel}."
+    ),
     ("Nhk and nhk are not NHK.", "Nhk and nhk are not [NHK→organizations/nhk]."),
   ])
   func foldsApostrophesDashesInitialismsButNotCapitalizedCase(text: String, expected: String) {
@@ -75,19 +113,30 @@ import Testing
   }
 
   @Test func neverInsideAURL() {
-    #expect(marked(["See https://example.org/Xi/NHK or www.nhk.example/NHK, and NHK."]) == [
-      "See https://example.org/Xi/NHK or www.nhk.example/NHK, and [NHK→organizations/nhk]."
-    ])
+    #expect(
+      marked(["See https://example.org/Xi/NHK or www.nhk.example/NHK, and NHK."]) == [
+        "See https://example.org/Xi/NHK or www.nhk.example/NHK, and [NHK→organizations/nhk]."
+      ])
   }
 
   @Test func linksTheFirstMentionOrAll() {
-    #expect(marked(["NHK said.", "NHK again."]) == ["[NHK→organizations/nhk] said.", "{NHK→organizations/nhk} again."])
-    #expect(marked(["NHK said.", "NHK again."], policy: .all) == ["[NHK→organizations/nhk] said.", "[NHK→organizations/nhk] again."])
+    #expect(
+      marked(["NHK said.", "NHK again."]) == [
+        "[NHK→organizations/nhk] said.", "{NHK→organizations/nhk} again.",
+      ])
+    #expect(
+      marked(["NHK said.", "NHK again."], policy: .all) == [
+        "[NHK→organizations/nhk] said.", "[NHK→organizations/nhk] again.",
+      ])
   }
 
   @Test func aSharedEventNameGoesToTheEventNearestTheArticle() {
-    #expect(marked(["The inauguration speech."], date: "2017-01-21") == ["The [inauguration→events/inauguration-2017] speech."])
-    #expect(marked(["The inauguration."], date: "2025-01-13") == ["The [inauguration→events/inauguration-2025]."])
+    #expect(
+      marked(["The inauguration speech."], date: "2017-01-21") == [
+        "The [inauguration→events/inauguration-2017] speech."
+      ])
+    #expect(
+      marked(["The inauguration."], date: "2025-01-13") == ["The [inauguration→events/inauguration-2025]."])
   }
 
   @Test func aSharedNameStaysUnlinkedWithoutContextAndIsReported() {
@@ -95,16 +144,18 @@ import Testing
     let result = linker.link(runs, context: .init(document: "articles/a", file: "a.txt", date: nil))
     #expect(result.segments == [[.text("Trump spoke at the inauguration.")]])
     #expect(result.mentions.isEmpty)
-    #expect(result.diagnostics.map(\.description) == [
-      "a.txt:7: warning: 'Trump' could name people/donald-trump, people/ivanka-trump; left unlinked",
-      "a.txt:7: warning: 'inauguration' could name events/inauguration-2017, events/inauguration-2025; left unlinked",
-    ])
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "a.txt:7: warning: 'Trump' could name people/donald-trump, people/ivanka-trump; left unlinked",
+        "a.txt:7: warning: 'inauguration' could name events/inauguration-2017, events/inauguration-2025; left unlinked",
+      ])
   }
 
   @Test func aSharedFamilyNameGoesToThePersonNamedInFull() {
-    #expect(marked(["Ivanka Trump arrived.", "Trump spoke."]) == [
-      "[Ivanka Trump→people/ivanka-trump] arrived.", "{Trump→people/ivanka-trump} spoke.",
-    ])
+    #expect(
+      marked(["Ivanka Trump arrived.", "Trump spoke."]) == [
+        "[Ivanka Trump→people/ivanka-trump] arrived.", "{Trump→people/ivanka-trump} spoke.",
+      ])
   }
 
   @Test func headingsAreCountedNotLinked() {
@@ -119,17 +170,23 @@ import Testing
   }
 
   @Test func wikilinksAreAlwaysLinkedAndMatchedTextAroundThemToo() {
-    #expect(marked(["[[Xi Jinping|the president]] met NHK and [[nhk]]."], markdown: true) == [
-      "[the president→people/xi-jinping] met [NHK→organizations/nhk] and [nhk→organizations/nhk]."
-    ])
+    #expect(
+      marked(["[[Xi Jinping|the president]] met NHK and [[nhk]]."], markdown: true) == [
+        "[the president→people/xi-jinping] met [NHK→organizations/nhk] and [nhk→organizations/nhk]."
+      ])
   }
 
   @Test func recordsEachMentionWithItsSentence() {
-    let runs = [DocumentLinker.Run(text: "First sentence. Then NHK’s report came. Last.", line: 1, wikilinks: false)]
+    let runs = [
+      DocumentLinker.Run(text: "First sentence. Then NHK’s report came. Last.", line: 1, wikilinks: false)
+    ]
     let result = linker.link(runs, context: .init(document: "articles/a", file: "a.txt", date: nil))
-    #expect(result.mentions == [
-      Mention(entity: "organizations/nhk", document: "articles/a", sentence: "Then NHK’s report came.", text: "NHK")
-    ])
+    #expect(
+      result.mentions == [
+        Mention(
+          entity: "organizations/nhk", document: "articles/a", sentence: "Then NHK’s report came.",
+          text: "NHK")
+      ])
   }
 
   @Test func aNoteDoesNotMentionItself() {

@@ -25,7 +25,8 @@ import Testing
   }
 
   @Test func malformedYAMLNamesTheFileAndLine() throws {
-    let (_, problems) = FrontMatter.parse("---\ntitle: ok\npeople: [A, B\nsummary: x\n---\nbody", file: "content/people/x.md")
+    let (_, problems) = FrontMatter.parse(
+      "---\ntitle: ok\npeople: [A, B\nsummary: x\n---\nbody", file: "content/people/x.md")
     let problem = try #require(problems.first)
     #expect(problem.severity == .error)
     #expect(problem.file == "content/people/x.md")

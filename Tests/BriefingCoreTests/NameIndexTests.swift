@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct NameIndexTests {
   let entities = [
-    Entity(id: "issues/hns", kind: .issue, slug: "hns", name: "Host-nation support", aliases: ["HNS"], file: "a"),
+    Entity(
+      id: "issues/hns", kind: .issue, slug: "hns", name: "Host-nation support", aliases: ["HNS"], file: "a"),
     Entity(id: "events/a", kind: .event, slug: "a", name: "A", aliases: ["inauguration"], file: "b"),
     Entity(id: "events/b", kind: .event, slug: "b", name: "B", aliases: ["inauguration"], file: "c"),
     Entity(id: "people/t", kind: .person, slug: "t", name: "Trump’s friend", file: "d"),

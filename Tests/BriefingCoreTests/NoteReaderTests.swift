@@ -3,9 +3,12 @@ import Testing
 @testable import BriefingCore
 
 @Suite struct NoteReaderTests {
-  func read(_ text: String, folder: String = "people", name: String = "gen-nakatani") -> (Entity, [Diagnostic]) {
+  func read(_ text: String, folder: String = "people", name: String = "gen-nakatani") -> (
+    Entity, [Diagnostic]
+  ) {
     var diagnostics: [Diagnostic] = []
-    let file = SourceFile(path: "content/\(folder)/\(name).md", relativePath: "\(folder)/\(name).md", bytes: [])
+    let file = SourceFile(
+      path: "content/\(folder)/\(name).md", relativePath: "\(folder)/\(name).md", bytes: [])
     return (NoteReader.read(file, text: text, diagnostics: &diagnostics), diagnostics)
   }
 
@@ -52,18 +55,21 @@ import Testing
     let index = NameIndex([event, person])
     let (relations, diagnostics) = ReferenceResolver.relations(of: [event, person], index: index)
     #expect(relations["events/call"]?["people"] == ["people/gen-nakatani"])
-    #expect(diagnostics.map(\.description) == [
-      "content/events/call.md:4:1: error: 'people' names 'Nobody Known', which is no entity's name or alias"
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "content/events/call.md:4:1: error: 'people' names 'Nobody Known', which is no entity's name or alias"
+      ])
   }
 
   @Test func wikilinksThatNameNothingAreReported() {
-    let (person, _) = read("---\nname: Gen Nakatani\n---\nSee [[Pete Hegseth]] and `[[code]]` and [[gen nakatani|him]].\n")
+    let (person, _) = read(
+      "---\nname: Gen Nakatani\n---\nSee [[Pete Hegseth]] and `[[code]]` and [[gen nakatani|him]].\n")
     let diagnostics = ReferenceResolver.checkWikilinks(
       in: person.body, firstLine: person.bodyLine, file: person.file, index: NameIndex([person]))
-    #expect(diagnostics.map(\.description) == [
-      "content/people/gen-nakatani.md:4:5: error: wikilink [[Pete Hegseth]] names 'Pete Hegseth', which is no entity's name or alias"
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "content/people/gen-nakatani.md:4:5: error: wikilink [[Pete Hegseth]] names 'Pete Hegseth', which is no entity's name or alias"
+      ])
   }
 
   @Test func aNoteWithoutANameIsAnError() {

@@ -6,10 +6,12 @@ import Testing
 @Suite struct QuoteFinderTests {
   static let entities: [Entity] = [
     Entity(id: "people/gen-nakatani", kind: .person, slug: "gen-nakatani", name: "Gen Nakatani", file: "a"),
-    Entity(id: "people/takeshi-iwaya", kind: .person, slug: "takeshi-iwaya", name: "Takeshi Iwaya", file: "b"),
+    Entity(
+      id: "people/takeshi-iwaya", kind: .person, slug: "takeshi-iwaya", name: "Takeshi Iwaya", file: "b"),
     Entity(id: "organizations/nhk", kind: .organization, slug: "nhk", name: "NHK", file: "c"),
     Entity(id: "organizations/nikkei", kind: .organization, slug: "nikkei", name: "Nikkei", file: "d"),
-    Entity(id: "issues/tariffs", kind: .issue, slug: "tariffs", name: "Tariffs", aliases: ["tariffs"], file: "e"),
+    Entity(
+      id: "issues/tariffs", kind: .issue, slug: "tariffs", name: "Tariffs", aliases: ["tariffs"], file: "e"),
   ]
 
   /// Each quote found in `paragraphs` as "speaker: text".
@@ -21,25 +23,44 @@ import Testing
   }
 
   @Test(arguments: [
-    ("“It was very meaningful for both of us,” Nakatani remarked.", "people/gen-nakatani: It was very meaningful for both of us"),
-    ("\"We would like to first build trust\" with the new team, Iwaya stated during talks with NHK.", "people/takeshi-iwaya: We would like to first build trust"),
-    ("\"Iwaya hopes to confirm the alliance,” stated Nikkei, underscoring the point.", "organizations/nikkei: Iwaya hopes to confirm the alliance"),
-    ("“Iwaya hopes the meetings will help,” highlighted NHK.", "organizations/nhk: Iwaya hopes the meetings will help"),
-    ("Nakatani conveyed the urgency, stating, \"Strengthening the alliance is the most important policy.\"", "people/gen-nakatani: Strengthening the alliance is the most important policy."),
-    ("Gen Nakatani emphasized at his news conference that the alliance “plays an extremely important role for peace.”", "people/gen-nakatani: plays an extremely important role for peace."),
+    (
+      "“It was very meaningful for both of us,” Nakatani remarked.",
+      "people/gen-nakatani: It was very meaningful for both of us"
+    ),
+    (
+      "\"We would like to first build trust\" with the new team, Iwaya stated during talks with NHK.",
+      "people/takeshi-iwaya: We would like to first build trust"
+    ),
+    (
+      "\"Iwaya hopes to confirm the alliance,” stated Nikkei, underscoring the point.",
+      "organizations/nikkei: Iwaya hopes to confirm the alliance"
+    ),
+    (
+      "“Iwaya hopes the meetings will help,” highlighted NHK.",
+      "organizations/nhk: Iwaya hopes the meetings will help"
+    ),
+    (
+      "Nakatani conveyed the urgency, stating, \"Strengthening the alliance is the most important policy.\"",
+      "people/gen-nakatani: Strengthening the alliance is the most important policy."
+    ),
+    (
+      "Gen Nakatani emphasized at his news conference that the alliance “plays an extremely important role for peace.”",
+      "people/gen-nakatani: plays an extremely important role for peace."
+    ),
   ])
   func attributesTheSubjectOfASpeechVerb(paragraph: String, expected: String) {
     #expect(quotes([paragraph]) == [expected])
   }
 
   @Test func heSaidMeansThePersonLastNamedOutsideQuotes() {
-    #expect(quotes([
-      "Tariffs worry Iwaya. \"Such moves could trigger retaliatory tariffs and shrink the economy,\" he warned.",
-      "He said that “we will also consolidate the alliance with them,” indicating resolve.",
-    ]) == [
-      "people/takeshi-iwaya: Such moves could trigger retaliatory tariffs and shrink the economy",
-      "people/takeshi-iwaya: we will also consolidate the alliance with them",
-    ])
+    #expect(
+      quotes([
+        "Tariffs worry Iwaya. \"Such moves could trigger retaliatory tariffs and shrink the economy,\" he warned.",
+        "He said that “we will also consolidate the alliance with them,” indicating resolve.",
+      ]) == [
+        "people/takeshi-iwaya: Such moves could trigger retaliatory tariffs and shrink the economy",
+        "people/takeshi-iwaya: we will also consolidate the alliance with them",
+      ])
   }
 
   @Test(arguments: [
@@ -63,17 +84,24 @@ import Testing
   }
 
   @Test func inTheWordsOf() {
-    #expect(quotes(["Tokyo calls the alliance the “cornerstone of its foreign and security policies,” (in the words of Gen Nakatani)."]) == [
-      "people/gen-nakatani: cornerstone of its foreign and security policies"
-    ])
+    #expect(
+      quotes([
+        "Tokyo calls the alliance the “cornerstone of its foreign and security policies,” (in the words of Gen Nakatani)."
+      ]) == [
+        "people/gen-nakatani: cornerstone of its foreign and security policies"
+      ])
   }
 
   @Test func passagesTakeASentenceOfContextAndMerge() {
     let linker = DocumentLinker(entities: QuoteFinderTests.entities, policy: .first)
     let text = "One. Two. Tariffs rose. Three. Four. Five. Tariffs fell. Six."
-    let result = linker.link([.init(text: text, line: 1, wikilinks: false)], context: .init(document: "articles/a", file: "a.txt", date: nil))
+    let result = linker.link(
+      [.init(text: text, line: 1, wikilinks: false)],
+      context: .init(document: "articles/a", file: "a.txt", date: nil))
     #expect(result.passages.map(\.text) == ["Two. Tariffs rose. Three.", "Five. Tariffs fell. Six."])
-    let near = linker.link([.init(text: "One. Tariffs rose. Two. Tariffs fell. Three.", line: 1, wikilinks: false)], context: .init(document: "articles/a", file: "a.txt", date: nil))
+    let near = linker.link(
+      [.init(text: "One. Tariffs rose. Two. Tariffs fell. Three.", line: 1, wikilinks: false)],
+      context: .init(document: "articles/a", file: "a.txt", date: nil))
     #expect(near.passages.map(\.text) == ["One. Tariffs rose. Two. Tariffs fell. Three."])
   }
 }

@@ -4,17 +4,20 @@ import Testing
 
 @Suite struct SentencesTests {
   @Test func splitsWithoutBreakingAbbreviations() {
-    let text = "Suga spoke on Jan. 20 about the U.S. alliance. Mr. Trump listened! Did Nippon Steel Corp. agree? Yes."
+    let text =
+      "Suga spoke on Jan. 20 about the U.S. alliance. Mr. Trump listened! Did Nippon Steel Corp. agree? Yes."
     #expect(
       Sentences.split(text) == [
-        "Suga spoke on Jan. 20 about the U.S. alliance.", "Mr. Trump listened!", "Did Nippon Steel Corp. agree?",
+        "Suga spoke on Jan. 20 about the U.S. alliance.", "Mr. Trump listened!",
+        "Did Nippon Steel Corp. agree?",
         "Yes.",
       ])
   }
 
   @Test func keepsClosingQuotesWithTheirSentence() {
     let text = "“It was very meaningful,” Nakatani said. “We agree.” Hegseth nodded."
-    #expect(Sentences.split(text) == ["“It was very meaningful,” Nakatani said.", "“We agree.”", "Hegseth nodded."])
+    #expect(
+      Sentences.split(text) == ["“It was very meaningful,” Nakatani said.", "“We agree.”", "Hegseth nodded."])
   }
 }
 

@@ -91,13 +91,17 @@ import Testing
     let plain = try #require(articles.first { $0["id"] as? String == "articles/plain" })
     #expect(plain["source"] is NSNull)
     let counts = try #require(call["mentions"] as? [[String: Any]])
-    #expect(counts.map { $0["entity"] as? String } == ["events/call", "people/gen-nakatani", "people/pete-hegseth"])
+    #expect(
+      counts.map { $0["entity"] as? String } == ["events/call", "people/gen-nakatani", "people/pete-hegseth"])
     let timeline = try #require(root["timeline"] as? [[String: Any]])
     #expect(timeline.count == 1)
     #expect(timeline[0]["date"] as? String == "2025-01-31")
     #expect(timeline[0]["precision"] as? String == "day")
     #expect(timeline[0]["event"] as? String == "events/call")
-    #expect(timeline[0]["entities"] as? [String] == ["issues/defense-spending", "people/gen-nakatani", "people/pete-hegseth"])
+    #expect(
+      timeline[0]["entities"] as? [String] == [
+        "issues/defense-spending", "people/gen-nakatani", "people/pete-hegseth",
+      ])
     let sources = try #require(timeline[0]["sources"] as? [[String: Any]])
     #expect(sources.first?["article"] as? String == "articles/call")
   }

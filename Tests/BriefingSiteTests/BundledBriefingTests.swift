@@ -40,20 +40,28 @@ import Testing
     let titles = articles.compactMap { $0["title"] as? String }
     #expect(titles.contains("Japan seeks to strengthen alliance with Trump administration"))
     #expect(titles.contains("Japan Prepares For Diplomatic Talks With Trump Administration"))
-    let talks = try #require(articles.first { $0["title"] as? String == "Japan Prepares For Diplomatic Talks With Trump Administration" })
+    let talks = try #require(
+      articles.first {
+        $0["title"] as? String == "Japan Prepares For Diplomatic Talks With Trump Administration"
+      })
     #expect(talks["date"] as? String == "2025-01-13")
 
     let pages = try fixture.site().filter { $0.key.hasPrefix("articles/") && $0.key != "articles/index.html" }
     #expect(pages.count == 5)
     for (path, html) in pages {
-      let body = try #require(html.range(of: "<div class=\"prose\">").map { html[$0.upperBound...] }).prefix { _ in true }
+      let body = try #require(html.range(of: "<div class=\"prose\">").map { html[$0.upperBound...] }).prefix {
+        _ in true
+      }
       let text = body[..<(body.range(of: "</div>")?.lowerBound ?? body.endIndex)]
-      for furniture in ["print PRINT", "Today : Jan 13, 2025", "World News", "• Ambassador", "Trending Japan"] {
+      for furniture in [
+        "print PRINT", "Today : Jan 13, 2025", "World News", "• Ambassador", "Trending Japan",
+      ] {
         #expect(!text.contains(furniture), "\(path) still shows \(furniture)")
       }
     }
     // Every sentence of the 2017 article's body is still there.
-    let seventeen = try #require(pages.values.first { $0.contains("Japan seeks to strengthen alliance with Trump administration</h1>") })
+    let seventeen = try #require(
+      pages.values.first { $0.contains("Japan seeks to strengthen alliance with Trump administration</h1>") })
     #expect(seventeen.contains("there is no point in reacting anxiously to everything he says right now"))
   }
 }
@@ -68,20 +76,24 @@ import Testing
   /// Each person's family name, counted by hand in each article's title, dek and text.
   static let expected: [String: [String: Int]] = [
     "articles/iwaya-heads-to-washington": [
-      "people/donald-trump": 10, "people/takeshi-iwaya": 9, "people/shigeru-ishiba": 1, "people/marco-rubio": 1,
+      "people/donald-trump": 10, "people/takeshi-iwaya": 9, "people/shigeru-ishiba": 1,
+      "people/marco-rubio": 1,
     ],
     "articles/us-japan-alliance-and-trump-2-0": [
       "people/donald-trump": 12, "people/shigeru-ishiba": 2, "people/joe-biden": 3, "people/fumio-kishida": 1,
     ],
     // "Ishiba-Trump summit" in the title is the summit, not the two men.
     "articles/nakatani-hegseth-call-ahead-of-summit": [
-      "people/donald-trump": 4, "people/shigeru-ishiba": 4, "people/gen-nakatani": 7, "people/pete-hegseth": 4,
+      "people/donald-trump": 4, "people/shigeru-ishiba": 4, "people/gen-nakatani": 7,
+      "people/pete-hegseth": 4,
     ],
     "articles/japan-seeks-to-strengthen-alliance-2017": [
-      "people/donald-trump": 11, "people/shinzo-abe": 1, "people/yoshihide-suga": 1, "people/yosuke-tsuruho": 1,
+      "people/donald-trump": 11, "people/shinzo-abe": 1, "people/yoshihide-suga": 1,
+      "people/yosuke-tsuruho": 1,
     ],
     "articles/japan-prepares-for-diplomatic-talks": [
-      "people/donald-trump": 14, "people/shigeru-ishiba": 7, "people/takeshi-iwaya": 7, "people/marco-rubio": 1,
+      "people/donald-trump": 14, "people/shigeru-ishiba": 7, "people/takeshi-iwaya": 7,
+      "people/marco-rubio": 1,
       "people/joe-biden": 1,
     ],
   ]
@@ -91,7 +103,8 @@ import Testing
     for article in articles {
       let id = article["id"] as! String
       var people: [String: Int] = [:]
-      for mention in article["mentions"] as! [[String: Any]] where (mention["entity"] as! String).hasPrefix("people/") {
+      for mention in article["mentions"] as! [[String: Any]]
+      where (mention["entity"] as! String).hasPrefix("people/") {
         people[mention["entity"] as! String] = mention["count"] as? Int
       }
       #expect(people == BundledLinkingTests.expected[id], "\(id)")
@@ -103,7 +116,10 @@ import Testing
     let rest = page[page.range(of: "<div class=\"prose\">")!.upperBound...]
     let body = rest[..<rest.range(of: "</div>")!.lowerBound]
     #expect(body.components(separatedBy: "href=\"../people/gen-nakatani.html\"").count - 1 == 1)
-    #expect(body.contains("Japanese Defense Minister <a class=\"mention\" href=\"../people/gen-nakatani.html\">Gen Nakatani</a>"))
+    #expect(
+      body.contains(
+        "Japanese Defense Minister <a class=\"mention\" href=\"../people/gen-nakatani.html\">Gen Nakatani</a>"
+      ))
   }
 
   @Test func the2017InaugurationIsNeverThe2025One() throws {
@@ -112,15 +128,21 @@ import Testing
     #expect(page.contains("href=\"../events/trump-inauguration-2017.html\">inauguration</a>"))
     #expect(!page.contains("trump-inauguration-2025"))
     let articles = try #require(json["articles"] as? [[String: Any]])
-    let talks = try #require(articles.first { $0["id"] as? String == "articles/japan-prepares-for-diplomatic-talks" })
-    let events = (talks["mentions"] as! [[String: Any]]).compactMap { $0["entity"] as? String }.filter { $0.hasPrefix("events/trump-inauguration") }
+    let talks = try #require(
+      articles.first { $0["id"] as? String == "articles/japan-prepares-for-diplomatic-talks" })
+    let events = (talks["mentions"] as! [[String: Any]]).compactMap { $0["entity"] as? String }.filter {
+      $0.hasPrefix("events/trump-inauguration")
+    }
     #expect(events == ["events/trump-inauguration-2025"])
   }
 
   @Test func personPagesShowTheirMentionsInContext() throws {
     let page = try #require(try bundled().site["people/gen-nakatani.html"])
     #expect(page.contains("Mentions in context"))
-    #expect(page.contains("“It was very meaningful...the strength of the Japan-U.S. alliance is indispensable to the peace and stability of the region,” <mark>Nakatani</mark> remarked."))
+    #expect(
+      page.contains(
+        "“It was very meaningful...the strength of the Japan-U.S. alliance is indispensable to the peace and stability of the region,” <mark>Nakatani</mark> remarked."
+      ))
   }
 }
 
@@ -158,7 +180,8 @@ import Testing
 
   @Test func ishibasVisitIsAnApproximateEntryInMidFebruary() throws {
     let entries = try timeline().entries
-    let visit = try #require(entries.first { ($0["title"] as? String)?.contains("Ishiba's visit to the United States") == true })
+    let visit = try #require(
+      entries.first { ($0["title"] as? String)?.contains("Ishiba's visit to the United States") == true })
     #expect(visit["date"] as? String == "2025-02")
     #expect(visit["precision"] as? String == "approximate")
     #expect(visit["event"] is NSNull)
@@ -193,12 +216,16 @@ import Testing
 @Suite struct UndatedArticleTests {
   @Test func itsMondayAndJan20StayOffTheTimeline() throws {
     var files = smallBriefing
-    files["articles/undated.txt"] = "Nakatani will speak on Monday. Gen Nakatani spoke on Jan. 20 with Hegseth.\n"
+    files["articles/undated.txt"] =
+      "Nakatani will speak on Monday. Gen Nakatani spoke on Jan. 20 with Hegseth.\n"
     files["articles/dated.txt"] = "---\ndate: 2025-01-15\n---\nGen Nakatani will travel on Monday to Tokyo.\n"
     let fixture = try Fixture(files)
     defer { fixture.remove() }
     let diagnostics = fixture.check()
-    #expect(diagnostics.contains { $0.file.hasSuffix("articles/undated.txt") && $0.severity == .warning && $0.message.contains("no date") })
+    #expect(
+      diagnostics.contains {
+        $0.file.hasSuffix("articles/undated.txt") && $0.severity == .warning && $0.message.contains("no date")
+      })
     try fixture.build()
     let site = try fixture.site()
     let timeline = try #require(site["timeline.html"])
@@ -206,7 +233,9 @@ import Testing
     #expect(!timeline.contains("spoke on Jan. 20"))
     #expect(timeline.contains("Gen Nakatani will travel on Monday to Tokyo."))
     #expect(timeline.contains("20 January 2025"))  // the dated article's Monday
-    let json = try JSONSerialization.jsonObject(with: Data(try #require(site["data/briefing.json"]).utf8)) as! [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: Data(try #require(site["data/briefing.json"]).utf8))
+      as! [String: Any]
     let entries = json["timeline"] as! [[String: Any]]
     #expect(!entries.contains { "\($0)".contains("speak on Monday") || "\($0)".contains("spoke on Jan. 20") })
   }
@@ -217,7 +246,10 @@ import Testing
     try fixture.build()
     let ics = try #require(try fixture.site()["events.ics"])
     #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
-    #expect(ics.contains("BEGIN:VEVENT\r\nUID:events/call@briefing.invalid\r\nDTSTAMP:20250201T000000Z\r\nDTSTART;VALUE=DATE:20250131\r\nDTEND;VALUE=DATE:20250201\r\nSUMMARY:Nakatani–Hegseth call\r\nEND:VEVENT"))
+    #expect(
+      ics.contains(
+        "BEGIN:VEVENT\r\nUID:events/call@briefing.invalid\r\nDTSTAMP:20250201T000000Z\r\nDTSTART;VALUE=DATE:20250131\r\nDTEND;VALUE=DATE:20250201\r\nSUMMARY:Nakatani–Hegseth call\r\nEND:VEVENT"
+      ))
     #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
   }
 }
@@ -235,15 +267,21 @@ import Testing
       quotes.first { ($0["text"] as? String)?.contains(words) == true }?["speaker"] as? String
     }
     #expect(speaker(of: "It was very meaningful") == "people/gen-nakatani")
-    #expect(speaker(of: "Strengthening the Japan-U.S. alliance is the most important policy") == "people/gen-nakatani")
+    #expect(
+      speaker(of: "Strengthening the Japan-U.S. alliance is the most important policy")
+        == "people/gen-nakatani")
     #expect(speaker(of: "We would like to first build a relationship of trust") == "people/takeshi-iwaya")
     #expect(speaker(of: "Such moves could trigger retaliatory tariffs") == "people/takeshi-iwaya")
-    #expect(speaker(of: "plays an extremely important role for peace and prosperity") == "people/yoshihide-suga")
+    #expect(
+      speaker(of: "plays an extremely important role for peace and prosperity") == "people/yoshihide-suga")
     #expect(speaker(of: "we will also consolidate the bilateral alliance") == "people/yoshihide-suga")
     #expect(speaker(of: "Iwaya hopes to confirm they share a policy") == "organizations/nikkei")
     #expect(speaker(of: "Iwaya hopes the series of meetings") == "organizations/nhk")
-    #expect(speaker(of: "I hope that Mr. Trump and other administration officials") == "people/yosuke-tsuruho")
-    let unattributed = quotes.first { ($0["text"] as? String)?.contains("financial share is greater") == true }
+    #expect(
+      speaker(of: "I hope that Mr. Trump and other administration officials") == "people/yosuke-tsuruho")
+    let unattributed = quotes.first {
+      ($0["text"] as? String)?.contains("financial share is greater") == true
+    }
     #expect(unattributed?["speaker"] is NSNull)
     #expect(quotes.allSatisfy { $0["article"] is String && $0["date"] != nil })
   }
@@ -259,7 +297,9 @@ import Testing
         #expect(page.contains("What the articles say"), "\(id)")
         #expect(page.contains("class=\"passage-text\""), "\(id)")
       }
-      let timeline = (json["timeline"] as! [[String: Any]]).filter { ($0["entities"] as? [String])?.contains(id) == true }
+      let timeline = (json["timeline"] as! [[String: Any]]).filter {
+        ($0["entities"] as? [String])?.contains(id) == true
+      }
       if !timeline.isEmpty { #expect(page.contains("id=\"tl-h\""), "\(id)") }
     }
     let hns = try #require(site["issues/host-nation-support.html"])

@@ -35,7 +35,8 @@ struct Fixture {
 
   @discardableResult
   func build(strict: Bool = false) throws -> BuildReport {
-    try Pipeline(fileSystem: fileSystem).build(content: content, templates: templates, output: output, strict: strict)
+    try Pipeline(fileSystem: fileSystem).build(
+      content: content, templates: templates, output: output, strict: strict)
   }
 
   func check() -> [Diagnostic] {
@@ -58,15 +59,18 @@ struct Fixture {
 let smallBriefing: [String: String] = [
   "briefing.yml": "title: Test briefing\nlanguage: en\n",
   "index.md": "An introduction about [[Gen Nakatani]].\n",
-  "people/gen-nakatani.md": "---\nname: Gen Nakatani\naliases: [Nakatani]\n---\nMet [[Pete Hegseth|Hegseth]].\n",
+  "people/gen-nakatani.md":
+    "---\nname: Gen Nakatani\naliases: [Nakatani]\n---\nMet [[Pete Hegseth|Hegseth]].\n",
   "people/pete-hegseth.md": "---\nname: Pete Hegseth\n---\n",
   "events/call.md":
     "---\ntitle: Nakatani–Hegseth call\ndate: 2025-01-31\npeople: [Gen Nakatani, Pete Hegseth]\nissues: [Defense spending]\n---\n",
-  "issues/defense-spending.md": "---\ntitle: Defense spending\nsummary: What Japan spends.\nstatus: Rising\n---\n",
+  "issues/defense-spending.md":
+    "---\ntitle: Defense spending\nsummary: What Japan spends.\nstatus: Rising\n---\n",
   "organizations/nhk.md": "---\nname: NHK\n---\n",
   "articles/call.md":
     "---\ntitle: The call\ndate: 2025-02-01\nsource: Test Wire\n---\n[[Gen Nakatani]] spoke with [[Pete Hegseth]] on the [[Nakatani–Hegseth call|call]].\n",
-  "articles/plain.txt": "Plain Title\n\nA plain article with <script>alert(1)</script> in it. It mentions nobody.\n",
+  "articles/plain.txt":
+    "Plain Title\n\nA plain article with <script>alert(1)</script> in it. It mentions nobody.\n",
 ]
 
 /// Internal links (href/src) of every HTML page that point at no file of the site.
@@ -89,7 +93,11 @@ func brokenLinks(in site: [String: String]) -> [String] {
         let file = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
         var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
         for part in file.split(separator: "/") {
-          if part == ".." { if parts.popLast() == nil { parts.append("<outside>") } } else if part != "." { parts.append(String(part)) }
+          if part == ".." {
+            if parts.popLast() == nil { parts.append("<outside>") }
+          } else if part != "." {
+            parts.append(String(part))
+          }
         }
         if site[parts.joined(separator: "/")] == nil { broken.append("\(path) → \(target)") }
       }
@@ -105,7 +113,8 @@ struct BundledSite: Sendable {
   let diagnostics: [Diagnostic]
 
   var json: [String: Any] {
-    (try? JSONSerialization.jsonObject(with: Data(files["data/briefing.json"]!.utf8))) as? [String: Any] ?? [:]
+    (try? JSONSerialization.jsonObject(with: Data(files["data/briefing.json"]!.utf8))) as? [String: Any]
+      ?? [:]
   }
 
   static func build() throws -> BundledSite {

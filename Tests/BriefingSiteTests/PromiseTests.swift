@@ -41,7 +41,10 @@ import Testing
     let fixture = try Fixture(files)
     defer { fixture.remove() }
     let report = try fixture.build()
-    #expect(report.diagnostics.map(\.description).contains { $0.hasSuffix("stray.txt: warning: ignored: not an article, a note, briefing.yml or index.md") })
+    #expect(
+      report.diagnostics.map(\.description).contains {
+        $0.hasSuffix("stray.txt: warning: ignored: not an article, a note, briefing.yml or index.md")
+      })
     #expect(throws: BriefingError.self) { try fixture.build(strict: true) }
   }
 
@@ -62,14 +65,27 @@ import Testing
     files["people/Gen Nakatani.md"] = "---\nname: Another Nakatani\n---\n"
     let fixture = try Fixture(files)
     defer { fixture.remove() }
-    try fixture.writeBytes(Array("---\nname: X\n---\nfine\n".utf8) + [0xFF, 0xFE] + Array(" rest\n".utf8), to: "content/people/latin1.md")
+    try fixture.writeBytes(
+      Array("---\nname: X\n---\nfine\n".utf8) + [0xFF, 0xFE] + Array(" rest\n".utf8),
+      to: "content/people/latin1.md")
     let diagnostics = fixture.check().filter { $0.severity == .error }
     let shown = diagnostics.map(\.description)
     let content = fixture.content
 
-    #expect(shown.contains { $0.hasPrefix("\(content)/people/bad-yaml.md:") && $0.contains("malformed YAML front matter") })
-    #expect(shown.contains("\(content)/events/unknown-ref.md:4:1: error: 'people' names 'Nobody Known', which is no entity's name or alias"))
-    #expect(shown.contains { $0.hasPrefix("\(content)/people/gen-nakatani.md: error: duplicate slug: 'people/gen-nakatani' is also the id of \(content)/people/Gen Nakatani.md") })
+    #expect(
+      shown.contains {
+        $0.hasPrefix("\(content)/people/bad-yaml.md:") && $0.contains("malformed YAML front matter")
+      })
+    #expect(
+      shown.contains(
+        "\(content)/events/unknown-ref.md:4:1: error: 'people' names 'Nobody Known', which is no entity's name or alias"
+      ))
+    #expect(
+      shown.contains {
+        $0.hasPrefix(
+          "\(content)/people/gen-nakatani.md: error: duplicate slug: 'people/gen-nakatani' is also the id of \(content)/people/Gen Nakatani.md"
+        )
+      })
     #expect(shown.contains("\(content)/people/latin1.md:5:1: error: the file is not valid UTF-8 text"))
     #expect(diagnostics.count == 4, "\(shown)")
   }
@@ -84,7 +100,10 @@ import Testing
     let pipeline = Pipeline(fileSystem: Unreadable(base: memory, path: "content/people/locked.md"))
     let shown = pipeline.check(content: "content").diagnostics.map(\.description)
     #expect(shown.contains("content/people/locked.md: error: cannot read the file"))
-    #expect(shown.contains("content/events/e.md:4:1: error: 'people' names 'Missing Person', which is no entity's name or alias"))
+    #expect(
+      shown.contains(
+        "content/events/e.md:4:1: error: 'people' names 'Missing Person', which is no entity's name or alias")
+    )
   }
 
   @Test func wikilinksToNothingFailTheBuild() throws {
@@ -93,7 +112,10 @@ import Testing
     let fixture = try Fixture(files)
     defer { fixture.remove() }
     let error = try #require(throws: BriefingError.self) { try fixture.build() }
-    #expect(error.diagnostics.map(\.description).contains("\(fixture.content)/issues/defense-spending.md:5:1: error: wikilink [[Nobody Here]] names 'Nobody Here', which is no entity's name or alias"))
+    #expect(
+      error.diagnostics.map(\.description).contains(
+        "\(fixture.content)/issues/defense-spending.md:5:1: error: wikilink [[Nobody Here]] names 'Nobody Here', which is no entity's name or alias"
+      ))
     #expect(!FileManager.default.fileExists(atPath: fixture.output))
   }
 }

@@ -27,21 +27,30 @@ import Testing
 
   @Test func entityAndArticlePagesAreIndexedForSearchButIndexesAreNot() throws {
     let site = try render(search: true)
-    #expect(site["people/gen-nakatani.html"]?.contains("<main id=\"main\" class=\"wrap\" data-pagefind-body>") == true)
+    #expect(
+      site["people/gen-nakatani.html"]?.contains("<main id=\"main\" class=\"wrap\" data-pagefind-body>")
+        == true)
     #expect(site["articles/call.html"]?.contains("data-pagefind-body") == true)
     #expect(site["people/index.html"]?.contains("data-pagefind-body") == false)
   }
 
   @Test func personEventAndArticlePagesCarrySchemaOrgData() throws {
     let site = try render(search: false)
-    #expect(site["people/gen-nakatani.html"]?.contains(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person","alternateName":["Nakatani"],"name":"Gen Nakatani"}</script>"#) == true)
+    #expect(
+      site["people/gen-nakatani.html"]?.contains(
+        #"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person","alternateName":["Nakatani"],"name":"Gen Nakatani"}</script>"#
+      ) == true)
     #expect(site["events/call.html"]?.contains(#""@type":"Event""#) == true)
     #expect(site["events/call.html"]?.contains(#""startDate":"2025-01-31""#) == true)
-    #expect(site["articles/call.html"]?.contains(#""@type":"NewsArticle","datePublished":"2025-02-01","headline":"The call","publisher":{"@type":"Organization","name":"Test Wire"}"#) == true)
+    #expect(
+      site["articles/call.html"]?.contains(
+        #""@type":"NewsArticle","datePublished":"2025-02-01","headline":"The call","publisher":{"@type":"Organization","name":"Test Wire"}"#
+      ) == true)
   }
 
   @Test func structuredDataCannotCloseItsScriptElement() {
-    var article = Article(id: "articles/x", slug: "x", file: "x", format: .text, title: "</script><script>alert(1)</script>")
+    var article = Article(
+      id: "articles/x", slug: "x", file: "x", format: .text, title: "</script><script>alert(1)</script>")
     article.dek = "a & b"
     let json = StructuredData.article(article)
     #expect(!json.contains("<"))
@@ -51,6 +60,7 @@ import Testing
 
   @Test func pagefindCanBeTurnedOff() {
     #expect(SearchIndexer.locate(environment: ["BRIEFING_PAGEFIND": "off", "PATH": "/usr/bin"]) == nil)
-    #expect(SearchIndexer.locate(environment: ["BRIEFING_PAGEFIND": "/opt/pagefind"])?.command == ["/opt/pagefind"])
+    #expect(
+      SearchIndexer.locate(environment: ["BRIEFING_PAGEFIND": "/opt/pagefind"])?.command == ["/opt/pagefind"])
   }
 }

@@ -29,7 +29,8 @@ public enum ReferenceResolver {
           switch ids.count {
           case 0:
             diagnostics.append(
-              .error(entity.file, line: reference.line, column: reference.column,
+              .error(
+                entity.file, line: reference.line, column: reference.column,
                 "'\(key)' names '\(reference.name)', which is no entity's name or alias"))
           case 1:
             if !(relations[entity.id]?[key]?.contains(ids[0]) ?? false) {
@@ -37,7 +38,8 @@ public enum ReferenceResolver {
             }
           default:
             diagnostics.append(
-              .error(entity.file, line: reference.line, column: reference.column,
+              .error(
+                entity.file, line: reference.line, column: reference.column,
                 "'\(key)' names '\(reference.name)', which is ambiguous: \(ids.joined(separator: ", "))"))
           }
         }
@@ -53,8 +55,12 @@ public enum ReferenceResolver {
     Wikilink.located(in: body, firstLine: firstLine).compactMap { item in
       let ids = index.resolve(item.link.target)
       if ids.count == 1 { return nil }
-      let problem = ids.isEmpty ? "which is no entity's name or alias" : "which is ambiguous: \(ids.joined(separator: ", "))"
-      return .error(file, line: item.line, column: item.column, "wikilink [[\(item.link.target)]] names '\(item.link.target)', \(problem)")
+      let problem =
+        ids.isEmpty
+        ? "which is no entity's name or alias" : "which is ambiguous: \(ids.joined(separator: ", "))"
+      return .error(
+        file, line: item.line, column: item.column,
+        "wikilink [[\(item.link.target)]] names '\(item.link.target)', \(problem)")
     }
   }
 }

@@ -22,7 +22,9 @@ enum TimelineBuilder {
         if mention.entities.contains(event.id) {
           score = 100
         } else {
-          score = 2 * mention.entities.filter(related.contains).count + mention.context.filter(related.contains).count
+          score =
+            2 * mention.entities.filter(related.contains).count
+            + mention.context.filter(related.contains).count
         }
         // Between equally related events, the one on that very day wins over the one in that month.
         if score > 0 { score = 2 * score + (event.date!.precision == mention.date.precision ? 1 : 0) }
@@ -41,13 +43,16 @@ enum TimelineBuilder {
             date: mention.date, title: title(of: mention.sentence), event: nil,
             entities: mention.entities.filter { entityByID[$0]?.kind != .event }, sources: [source]))
       } else {
-        for id in best where !(attached[id]?.contains(source) ?? false) { attached[id, default: []].append(source) }
+        for id in best where !(attached[id]?.contains(source) ?? false) {
+          attached[id, default: []].append(source)
+        }
       }
     }
 
     let curated = datedEvents.map { event -> TimelineEntry in
       var sources = attached[event.id] ?? []
-      for mention in mentionsByEntity[event.id] ?? [] where mention.document.hasPrefix("articles/") && !mention.inHeading {
+      for mention in mentionsByEntity[event.id] ?? []
+      where mention.document.hasPrefix("articles/") && !mention.inHeading {
         let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
         if !sources.contains(source) { sources.append(source) }
       }
@@ -56,7 +61,9 @@ enum TimelineBuilder {
         entities: (connections[event.id] ?? []).filter { entityByID[$0].map { $0.kind != .event } ?? false },
         sources: sources)
     }
-    return (curated + standalone).sorted { ($0.date, $0.event == nil ? 1 : 0, $0.title) < ($1.date, $1.event == nil ? 1 : 0, $1.title) }
+    return (curated + standalone).sorted {
+      ($0.date, $0.event == nil ? 1 : 0, $0.title) < ($1.date, $1.event == nil ? 1 : 0, $1.title)
+    }
   }
 
   /// Whether a date mentioned falls on an event's date (or within its month, year or range).

@@ -69,7 +69,9 @@ public enum DateExtractor {
     var qualifier: BriefingDate.Part?
     var monthWord = word.bare
     var start = 0
-    if let part = part(of: word.bare), i + 1 < words.count, DatelineParser.month(named: String(words[i + 1].bare)) != nil {
+    if let part = part(of: word.bare), i + 1 < words.count,
+      DatelineParser.month(named: String(words[i + 1].bare)) != nil
+    {
       qualifier = part
       monthWord = words[i + 1].bare
       start = 1
@@ -77,14 +79,18 @@ public enum DateExtractor {
       qualifier = .mid
       monthWord = word.bare.dropFirst(4)
     }
-    if let month = DatelineParser.month(named: String(monthWord)), isMonthWord(words[i + start].text, monthWord) {
+    if let month = DatelineParser.month(named: String(monthWord)),
+      isMonthWord(words[i + start].text, monthWord)
+    {
       return readMonth(month, words, at: i, offset: start, qualifier: qualifier, articleDate: articleDate)
     }
     // 7 February 2025
     if let day = day(word.bare), !word.text.hasSuffix(","), i + 1 < words.count,
       let month = DatelineParser.month(named: String(words[i + 1].bare))
     {
-      if i + 2 < words.count, let year = year(words[i + 2].bare), day <= BriefingDate.days(in: month, of: year) {
+      if i + 2 < words.count, let year = year(words[i + 2].bare),
+        day <= BriefingDate.days(in: month, of: year)
+      {
         return (BriefingDate(year: year, month: month, day: day), 3)
       }
       if let date = nearest(month: month, day: day, to: articleDate) { return (date, 2) }
@@ -120,14 +126,18 @@ public enum DateExtractor {
     let m = i + offset
     if qualifier == nil, m + 1 < words.count, let day = day(words[m + 1].bare) {
       // February 7, 2025 / Jan. 20
-      if m + 2 < words.count, let year = year(words[m + 2].bare), day <= BriefingDate.days(in: month, of: year) {
+      if m + 2 < words.count, let year = year(words[m + 2].bare),
+        day <= BriefingDate.days(in: month, of: year)
+      {
         return (BriefingDate(year: year, month: month, day: day), offset + 3)
       }
       if let date = nearest(month: month, day: day, to: articleDate) { return (date, offset + 2) }
       return nil
     }
     if m + 1 < words.count, let year = year(words[m + 1].bare) {
-      if let qualifier { return (BriefingDate(approximately: qualifier, year: year, month: month), offset + 2) }
+      if let qualifier {
+        return (BriefingDate(approximately: qualifier, year: year, month: month), offset + 2)
+      }
       return (BriefingDate(year: year, month: month), offset + 2)
     }
     // A month alone must be introduced ("in March", "mid-February") to be read as a date.
@@ -148,7 +158,8 @@ public enum DateExtractor {
   ]
 
   private static let monthPrepositions: Set<String> = [
-    "in", "since", "by", "until", "till", "during", "from", "through", "before", "after", "last", "next", "this",
+    "in", "since", "by", "until", "till", "during", "from", "through", "before", "after", "last", "next",
+    "this",
     "of", "late", "early", "mid",
   ]
 
@@ -182,7 +193,8 @@ public enum DateExtractor {
   }
 
   private static func weekday(_ word: Substring) -> Int? {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].firstIndex(of: String(word))
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].firstIndex(
+      of: String(word))
   }
 
   /// 0 for Monday … 6 for Sunday.

@@ -13,7 +13,8 @@ public struct DatedMention: Sendable, Hashable {
   public var context: [String]
 
   public init(
-    date: BriefingDate, document: String, sentence: String, phrase: String, entities: [String], context: [String]
+    date: BriefingDate, document: String, sentence: String, phrase: String, entities: [String],
+    context: [String]
   ) {
     self.date = date
     self.document = document

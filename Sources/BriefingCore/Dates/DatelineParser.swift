@@ -75,7 +75,8 @@ public enum DatelineParser {
 
   /// Splits on spaces and punctuation that never belong to a date word, keeping "Jan." and "13,".
   private static func tokens(_ line: String) -> [String] {
-    line.split { c in c == " " || c == "\t" || c == ":" || c == "(" || c == ")" || c == "|" || c == "\u{00A0}" }
-      .map(String.init)
+    line.split { c in c == " " || c == "\t" || c == ":" || c == "(" || c == ")" || c == "|" || c == "\u{00A0}"
+    }
+    .map(String.init)
   }
 }

@@ -37,7 +37,8 @@ public struct AliasIndex: Sendable {
         var entry = byKey[key] ?? (spelling, [])
         if let existing = entry.candidates.firstIndex(where: { $0.entity == candidate.entity }) {
           // An alias given explicitly outranks the same word derived.
-          entry.candidates[existing].derivedWord = entry.candidates[existing].derivedWord && candidate.derivedWord
+          entry.candidates[existing].derivedWord =
+            entry.candidates[existing].derivedWord && candidate.derivedWord
         } else {
           entry.candidates.append(candidate)
         }

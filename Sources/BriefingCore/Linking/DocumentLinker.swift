@@ -85,7 +85,7 @@ public struct DocumentLinker: Sendable {
 
   public func link(_ runs: [Run], context: Context) -> Result {
     // Phase 1: every name in every run, with the entities it may name.
-    let self_ = context.document
+    let own = context.document
     var pieces: [[Piece]] = runs.map { run in
       var found: [Piece] = []
       let utf8 = run.text.utf8
@@ -96,9 +96,10 @@ public struct DocumentLinker: Sendable {
         let lower = utf8.index(utf8.startIndex, offsetBy: from)
         let upper = utf8.index(utf8.startIndex, offsetBy: to)
         for hit in matcher.find(in: run.text[lower..<upper]) {
-          let ids = hit.candidates.map(\.entity).filter { $0 != self_ }
+          let ids = hit.candidates.map(\.entity).filter { $0 != own }
           if !ids.isEmpty {
-            found.append(Piece(start: from + hit.start, end: from + hit.end, candidates: ids, explicit: false))
+            found.append(
+              Piece(start: from + hit.start, end: from + hit.end, candidates: ids, explicit: false))
           }
         }
       }
@@ -106,7 +107,8 @@ public struct DocumentLinker: Sendable {
         let start = utf8.distance(from: utf8.startIndex, to: wikilink.range.lowerBound)
         let end = utf8.distance(from: utf8.startIndex, to: wikilink.range.upperBound)
         scan(plainStart, start)
-        found.append(Piece(start: start, end: end, candidates: names.resolve(wikilink.target), explicit: true))
+        found.append(
+          Piece(start: start, end: end, candidates: names.resolve(wikilink.target), explicit: true))
         plainStart = end
       }
       scan(plainStart, utf8.count)
@@ -128,7 +130,8 @@ public struct DocumentLinker: Sendable {
         } else if !pieces[r][p].explicit {
           let text = substring(runs[r].text, pieces[r][p].start, pieces[r][p].end)
           diagnostics.append(
-            .warning(context.file, line: runs[r].line,
+            .warning(
+              context.file, line: runs[r].line,
               "'\(text)' could name \(candidates.joined(separator: ", ")); left unlinked"))
         }
       }
@@ -204,13 +207,17 @@ public struct DocumentLinker: Sendable {
       }
       guard readsDates else { continue }
       let offsets = sentences.map {
-        plain.utf8.distance(from: plain.utf8.startIndex, to: $0.lowerBound)..<plain.utf8.distance(
-          from: plain.utf8.startIndex, to: $0.upperBound)
+        plain.utf8.distance(
+          from: plain.utf8.startIndex, to: $0.lowerBound)..<plain.utf8.distance(
+            from: plain.utf8.startIndex, to: $0.upperBound)
       }
-      let names = found.map { QuoteFinder.Named(start: $0.offset, end: $0.offset + $0.text.utf8.count, entity: $0.id) }
+      let names = found.map {
+        QuoteFinder.Named(start: $0.offset, end: $0.offset + $0.text.utf8.count, entity: $0.id)
+      }
       quotes += QuoteFinder.quotes(
         in: plain, named: names, sentences: offsets, document: context.document, lastPerson: &lastPerson)
-      passages += Passages.of(sentences: sentences.map { String(plain[$0]) }, named: named, document: context.document)
+      passages += Passages.of(
+        sentences: sentences.map { String(plain[$0]) }, named: named, document: context.document)
       for (index, range) in sentences.enumerated() {
         let sentence = String(plain[range])
         for found in DateExtractor.dates(in: sentence, articleDate: context.date) {

@@ -34,7 +34,8 @@ struct Matcher: Sendable {
       }
       guard !candidates.isEmpty else { continue }
       found.append(
-        Found(start: canonical.offsets[match.start], end: canonical.offsets[match.end], candidates: candidates))
+        Found(
+          start: canonical.offsets[match.start], end: canonical.offsets[match.end], candidates: candidates))
       taken = match.end
     }
     return found
@@ -71,7 +72,8 @@ struct Matcher: Sendable {
   static let titles: Set<[UInt8]> = Set(
     [
       "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sen", "Senator", "Rep", "Representative", "Gov",
-      "Governor", "President", "Premier", "Minister", "Secretary", "Chancellor", "Ambassador", "General", "Gen",
+      "Governor", "President", "Premier", "Minister", "Secretary", "Chancellor", "Ambassador", "General",
+      "Gen",
       "Admiral", "Adm", "Chairman", "Chairwoman", "Chair", "King", "Queen", "Emperor", "Prince", "Princess",
       "Judge", "Justice", "Mayor", "Speaker", "Leader", "Chief", "Commissioner", "Director", "Envoy",
       "Spokesman", "Spokeswoman", "Lt", "Col", "Capt", "Sgt", "Sir", "Dame", "Lord", "Lady",
@@ -80,12 +82,16 @@ struct Matcher: Sendable {
   /// Words that start sentences and clauses without being part of a name.
   static let functionWords: Set<[UInt8]> = Set(
     [
-      "The", "A", "An", "And", "But", "Or", "Nor", "So", "Yet", "If", "When", "While", "With", "Without", "As",
-      "At", "In", "On", "Of", "For", "From", "To", "By", "After", "Before", "Since", "During", "Under", "Over",
+      "The", "A", "An", "And", "But", "Or", "Nor", "So", "Yet", "If", "When", "While", "With", "Without",
+      "As",
+      "At", "In", "On", "Of", "For", "From", "To", "By", "After", "Before", "Since", "During", "Under",
+      "Over",
       "Because", "Although", "Though", "Meanwhile", "Then", "That", "This", "These", "Those", "What", "Why",
       "How", "Where", "Whether", "Both", "Even", "Only", "Still", "Unlike", "Like", "Despite", "According",
-      "Also", "Once", "Until", "Whereas", "Between", "Among", "Against", "Through", "Toward", "Towards", "Did",
-      "Does", "Do", "Has", "Have", "Had", "Is", "Was", "Will", "Would", "Should", "Could", "Can", "May", "Might",
+      "Also", "Once", "Until", "Whereas", "Between", "Among", "Against", "Through", "Toward", "Towards",
+      "Did",
+      "Does", "Do", "Has", "Have", "Had", "Is", "Was", "Will", "Would", "Should", "Could", "Can", "May",
+      "Might",
       "Must", "Not", "Now", "Here", "There", "Indeed", "However", "Moreover", "Yes", "No", "Why", "Let",
       "Mr", "Ms", "Mrs", "Dr",
     ].map { Array($0.utf8) })

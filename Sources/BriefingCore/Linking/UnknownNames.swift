@@ -64,13 +64,16 @@ public enum UnknownNames {
       guard documents >= 2 || seen.count >= 3 else { continue }
       let first = seen.min { ($0.file, $0.line) < ($1.file, $1.line) }!
       diagnostics.append(
-        .note(first.file, line: first.line,
-          "'\(name)' appears \(seen.count) time\(seen.count == 1 ? "" : "s") in \(documents) article\(documents == 1 ? "" : "s") and names no entity"))
+        .note(
+          first.file, line: first.line,
+          "'\(name)' appears \(seen.count) time\(seen.count == 1 ? "" : "s") in \(documents) article\(documents == 1 ? "" : "s") and names no entity"
+        ))
     }
     return diagnostics
   }
 
   private static let connectors: Set<String> = ["of", "de", "von", "van", "del", "da"]
-  private static let functionWords: Set<String> = Set(Matcher.functionWords.map { String(decoding: $0, as: UTF8.self) })
+  private static let functionWords: Set<String> = Set(
+    Matcher.functionWords.map { String(decoding: $0, as: UTF8.self) })
   private static let titles: Set<String> = Set(Matcher.titles.map { String(decoding: $0, as: UTF8.self) })
 }

@@ -21,7 +21,9 @@ public struct Wikilink: Sendable, Hashable {
       let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
       let target = parts[0].trimmingCharacters(in: .whitespaces)
       let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : target
-      result.append(Wikilink(target: target, label: label.isEmpty ? target : label, range: open.lowerBound..<close.upperBound))
+      result.append(
+        Wikilink(
+          target: target, label: label.isEmpty ? target : label, range: open.lowerBound..<close.upperBound))
       search = close.upperBound
     }
     return result

@@ -29,7 +29,9 @@ public struct BriefingConfig: Sendable, Hashable {
     guard let text else { return config }
     let (front, problems) = FrontMatter.parse("---\n\(text)\n---\n", file: file)
     // The wrapper adds one line above the file's first line.
-    diagnostics += problems.map { var d = $0; d.line = max(1, d.line - 1); return d }
+    diagnostics += problems.map {
+      var d = $0; d.line = max(1, d.line - 1); return d
+    }
     var fields = Fields(front, file: file)
     config.title = fields.text("title") ?? config.title
     config.description = fields.text("description")
@@ -48,7 +50,9 @@ public struct BriefingConfig: Sendable, Hashable {
         fields.report(field, "link_policy must be 'first' or 'all', not '\(policy)'")
       }
     }
-    diagnostics += fields.diagnostics.map { var d = $0; d.line = max(1, d.line - 1); return d }
+    diagnostics += fields.diagnostics.map {
+      var d = $0; d.line = max(1, d.line - 1); return d
+    }
     return config
   }
 }

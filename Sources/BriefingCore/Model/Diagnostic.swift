@@ -36,7 +36,8 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     Diagnostic(.error, file: file, line: line, column: column, message)
   }
 
-  public static func warning(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
+  public static func warning(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic
+  {
     Diagnostic(.warning, file: file, line: line, column: column, message)
   }
 

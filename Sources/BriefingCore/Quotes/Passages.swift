@@ -20,7 +20,9 @@ enum Passages {
       for range in ranges {
         let entities = Set(range.flatMap { named[$0] }).sorted()
         passages.append(
-          Passage(entity: issue, document: document, text: sentences[range].joined(separator: " "), entities: entities))
+          Passage(
+            entity: issue, document: document, text: sentences[range].joined(separator: " "),
+            entities: entities))
       }
     }
     return passages

@@ -44,7 +44,9 @@ struct QuoteFinder {
       guard words >= minimumWords else { continue }
       let first = sentences.firstIndex { $0.contains(span.open) } ?? 0
       let last = sentences.lastIndex { $0.lowerBound < span.close } ?? first
-      let sentence = sentences.isEmpty ? 0..<bytes.count : sentences[first].lowerBound..<sentences[max(first, last)].upperBound
+      let sentence =
+        sentences.isEmpty
+        ? 0..<bytes.count : sentences[first].lowerBound..<sentences[max(first, last)].upperBound
       let speaker =
         after(span, bytes, outside, sentenceEnd: sentence.upperBound, lastPerson: lastPerson)
         ?? before(span, bytes, outside, sentenceStart: sentence.lowerBound, lastPerson: lastPerson)
@@ -132,7 +134,9 @@ struct QuoteFinder {
     _ span: Span, _ bytes: [UInt8], _ named: [Named], sentenceStart: Int, lastPerson: String?
   ) -> String? {
     let words = wordsFrom(bytes, sentenceStart, limit: span.open, count: 60)
-    guard let verb = words.lastIndex(where: { speechVerbs.contains($0.text.lowercased()) }) else { return nil }
+    guard let verb = words.lastIndex(where: { speechVerbs.contains($0.text.lowercased()) }) else {
+      return nil
+    }
     let verbStart = words[verb].start
     let subjects = named.filter { $0.start >= sentenceStart && $0.end <= verbStart && isSpeaker($0.entity) }
     if let subject = subjects.last { return subject.entity }
@@ -160,20 +164,25 @@ struct QuoteFinder {
       while i < limit, isWordByte(bytes[i]) || bytes[i] == 0x2E && i + 1 < limit && isWordByte(bytes[i + 1]) {
         i += 1
       }
-      if i > begin { words.append(Word(text: String(decoding: bytes[begin..<i], as: UTF8.self), start: begin)) }
+      if i > begin {
+        words.append(Word(text: String(decoding: bytes[begin..<i], as: UTF8.self), start: begin))
+      }
     }
     return words
   }
 
   /// The start of the first word that is not a title ("Prime Minister", "Mr.").
   private static func skipTitles(_ words: ArraySlice<Word>) -> Int? {
-    for word in words where !Matcher.titles.contains(Array(word.text.utf8)) && !titleWords.contains(word.text) {
+    for word in words where !Matcher.titles.contains(Array(word.text.utf8)) && !titleWords.contains(word.text)
+    {
       return word.start
     }
     return nil
   }
 
-  private static let titleWords: Set<String> = ["Prime", "Foreign", "Defense", "Defence", "Chief", "Cabinet", "Deputy", "Vice"]
+  private static let titleWords: Set<String> = [
+    "Prime", "Foreign", "Defense", "Defence", "Chief", "Cabinet", "Deputy", "Vice",
+  ]
 
   private static func skip(_ bytes: [UInt8], _ i: inout Int, over set: Set<UInt8>) {
     while i < bytes.count, set.contains(bytes[i]) { i += 1 }

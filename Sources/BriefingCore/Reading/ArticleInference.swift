@@ -29,7 +29,8 @@ public enum ArticleInference {
   /// Infers from a plain-text body whose first line is `firstLine` of the file.
   public static func infer(lines body: String, firstLine: Int) -> Result {
     let lines = body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-      Line(text: $1.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r\u{FEFF}"))),
+      Line(
+        text: $1.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r\u{FEFF}"))),
         line: firstLine + $0)
     }
     var result = Result()
@@ -98,7 +99,8 @@ public enum ArticleInference {
     var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if let index = lines.prefix(headerDepth).firstIndex(where: { !isBlank($0) }), lines[index].hasPrefix("# ")
     {
-      let title = lines[index].dropFirst(2).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "#")))
+      let title = lines[index].dropFirst(2).trimmingCharacters(
+        in: .whitespaces.union(.init(charactersIn: "#")))
       result.title = Line(text: title, line: firstLine + index)
       lines[index] = ""
     }

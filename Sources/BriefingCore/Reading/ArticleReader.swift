@@ -12,7 +12,8 @@ public enum ArticleReader {
       slug = Slug.make(given)
     }
     if slug.isEmpty {
-      diagnostics.append(.error(file.path, "the article's slug is empty; name the file with letters or digits"))
+      diagnostics.append(
+        .error(file.path, "the article's slug is empty; name the file with letters or digits"))
       slug = "untitled"
     }
 
@@ -24,7 +25,8 @@ public enum ArticleReader {
     if let url = article.url, !URLSafety.isSafe(url) {
       let place = front["url"]
       diagnostics.append(
-        .error(file.path, line: place?.line ?? 0, column: place?.column ?? 0,
+        .error(
+          file.path, line: place?.line ?? 0, column: place?.column ?? 0,
           "url '\(url)' is not an http(s) or relative address"))
       article.url = nil
     }
@@ -66,7 +68,8 @@ public enum ArticleReader {
     }
     if article.date == nil && front["date"] == nil {
       diagnostics.append(
-        .warning(file.path,
+        .warning(
+          file.path,
           "the article has no date and no dateline: its dates without a year and its weekdays stay off the timeline (add 'date: YYYY-MM-DD')"
         ))
     }

@@ -47,7 +47,8 @@ public struct FrontMatter: Sendable {
       }
       cursor = end < text.endIndex ? text.index(after: end) : end
     }
-    guard let first = lineStarts.first, text[first...].prefix(while: { $0 != "\n" }).trimmingTrailingSpace == "---"
+    guard let first = lineStarts.first,
+      text[first...].prefix(while: { $0 != "\n" }).trimmingTrailingSpace == "---"
     else {
       return (FrontMatter(fields: [], body: String(text), bodyLine: 1), [])
     }
@@ -70,8 +71,11 @@ public struct FrontMatter: Sendable {
         let mark = root.mark
         return (
           FrontMatter(fields: [], body: body, bodyLine: bodyLine),
-          [.error(file, line: (mark?.line ?? 1) + 1, column: mark?.column ?? 1,
-            "front matter must be a mapping of keys to values")]
+          [
+            .error(
+              file, line: (mark?.line ?? 1) + 1, column: mark?.column ?? 1,
+              "front matter must be a mapping of keys to values")
+          ]
         )
       }
       return (FrontMatter(fields: fields(of: mapping), body: body, bodyLine: bodyLine), [])

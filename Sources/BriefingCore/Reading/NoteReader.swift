@@ -33,7 +33,8 @@ public enum NoteReader {
     entity.date = fields.date("date")
     entity.end = fields.date("end")
     if kind == .event && entity.date == nil && front["date"] == nil {
-      diagnostics.append(.warning(file.path, line: 1, column: 1, "the event has no 'date'; it stays off the timeline"))
+      diagnostics.append(
+        .warning(file.path, line: 1, column: 1, "the event has no 'date'; it stays off the timeline"))
     }
     entity.roles = roles(front, file: file.path, diagnostics: &diagnostics)
     for key in referenceKeys {
@@ -59,15 +60,19 @@ public enum NoteReader {
         roles.append(Role(title: title))
       case .map(let entries):
         guard let title = entries.first(where: { $0.key == "title" })?.value.text else {
-          diagnostics.append(.error(file, line: field.line, column: field.column, "each role needs a 'title'"))
+          diagnostics.append(
+            .error(file, line: field.line, column: field.column, "each role needs a 'title'"))
           continue
         }
         var role = Role(title: title)
         for key in ["from", "to"] {
-          guard let entry = entries.first(where: { $0.key == key }), let text = entry.value.text else { continue }
+          guard let entry = entries.first(where: { $0.key == key }), let text = entry.value.text else {
+            continue
+          }
           guard let date = BriefingDate(iso: text) else {
             diagnostics.append(
-              .error(file, line: entry.line, column: entry.column,
+              .error(
+                file, line: entry.line, column: entry.column,
                 "'\(key)' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not '\(text)'"))
             continue
           }

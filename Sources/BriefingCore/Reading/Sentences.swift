@@ -61,8 +61,12 @@ public enum Sentences {
   /// An upper-case letter, a digit, an opening quote or parenthesis (or any non-ASCII letter).
   private static func startsSentence(_ bytes: [UInt8], _ i: Int) -> Bool {
     let b = bytes[i]
-    if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x22 || b == 0x28 || b == 0x27 { return true }
-    if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 { return bytes[i + 2] == 0x9C || bytes[i + 2] == 0x98 }
+    if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x22 || b == 0x28 || b == 0x27 {
+      return true
+    }
+    if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
+      return bytes[i + 2] == 0x9C || bytes[i + 2] == 0x98
+    }
     return b >= 0xC3 && b < 0xE0  // Latin letters with accents: "Élysée"
   }
 
@@ -79,7 +83,8 @@ public enum Sentences {
 
   private static let abbreviations: Set<[UInt8]> = Set(
     [
-      "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St", "Jr", "Sr",
+      "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St", "Jr",
+      "Sr",
       "Corp", "Inc", "Co", "Ltd", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
       "Oct", "Nov", "Dec", "approx", "etc",
     ].map { Array($0.utf8) })
