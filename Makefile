@@ -6,7 +6,7 @@ PIP := python3 -m pip install --quiet --disable-pip-version-check
 RELEASE_BIN := .build/release/briefing
 DEBUG_BIN := .build/debug/briefing
 
-.PHONY: all site test deps search-tools check-tools build release check-site publishing-checks \
+.PHONY: all site test format deps search-tools check-tools build release check-site publishing-checks \
 	screenshots bench clean
 
 all: site
@@ -43,6 +43,7 @@ build: deps
 	$(SWIFT) build --product briefing
 
 test: deps check-tools
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory check-site
@@ -70,6 +71,10 @@ screenshots: release check-tools
 	@rm -rf .build/screenshot-site
 	$(RELEASE_BIN) build --content content --templates templates --output .build/screenshot-site
 	python3 checks/browser.py .build/screenshot-site --screenshots docs/screenshots
+
+# Formats the sources as .swift-format says; `make test` fails on code that does not follow it.
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
 clean:
 	rm -rf .build
