@@ -16,7 +16,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 times=(); links=(); rss=0
 for i in $(seq "$runs"); do
   /usr/bin/time -f "%e %M" -o "$out/time" "$exe" build --content "$out/content" --templates templates \
-    --output "$out/site" 2>"$out/log" >/dev/null
+    --output "$out/site" --no-search 2>"$out/log" >/dev/null
   read -r secs kb <"$out/time"
   times+=("$secs"); [ "$kb" -gt "$rss" ] && rss=$kb
   # The link stage alone, pinned to one core.
@@ -25,7 +25,7 @@ done
 build=$(printf '%s\n' "${times[@]}" | median)
 pages=$(find "$out/site" -name '*.html' | wc -l)
 for i in $(seq "$runs"); do
-  taskset -c 0 "$exe" build --content "$out/content" --templates templates --output "$out/site1" 2>"$out/log1" >/dev/null
+  taskset -c 0 "$exe" build --content "$out/content" --templates templates --output "$out/site1" --no-search 2>"$out/log1" >/dev/null
   links+=("$(awk '/^link:/ {print $2}' "$out/log1")")
 done
 link_ms=$(printf '%s\n' "${links[@]}" | median)

@@ -17,6 +17,7 @@ struct Theme: Sendable {
     guard fileSystem.isDirectory(folder) else {
       throw BriefingError(stage: .render, file: folder, "the templates folder does not exist")
     }
+    FastHTMLContentType.register()
     var library = MustacheLibrary()
     var assets: [String: [UInt8]] = [:]
     for path in try fileSystem.files(under: folder) {

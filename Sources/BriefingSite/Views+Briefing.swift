@@ -93,7 +93,7 @@ extension Views {
   /// The issues whose passages name an entity most often, then those it shares articles with.
   func associatedIssues(of id: String) -> Any {
     var counts: [String: Int] = [:]
-    for passage in briefing.passages where passage.entities.contains(id) {
+    for passage in briefing.passagesNaming[id] ?? [] {
       counts[passage.entity, default: 0] += 1
     }
     for issue in briefing.connections(of: id, kind: .issue) where counts[issue.id] == nil {

@@ -28,7 +28,12 @@ public struct Briefing: Sendable {
   public let mentionsByEntity: [String: [Mention]]
   public let mentionsByDocument: [String: [Mention]]
   public let quotesBySpeaker: [String: [Quote]]
+  /// Passages by the issue they discuss.
   public let passagesByEntity: [String: [Passage]]
+  /// Passages by every entity they name.
+  public let passagesNaming: [String: [Passage]]
+  /// For each entity, the indices of the timeline entries that concern it.
+  let timelineIndex: [String: [Int]]
 
   /// Puts the stages' results together.
   public init(
@@ -40,6 +45,11 @@ public struct Briefing: Sendable {
     self.passages = passages
     self.quotesBySpeaker = Dictionary(grouping: quotes.filter { $0.speaker != nil }, by: { $0.speaker! })
     self.passagesByEntity = Dictionary(grouping: passages, by: \.entity)
+    var naming: [String: [Passage]] = [:]
+    for passage in passages {
+      for id in passage.entities { naming[id, default: []].append(passage) }
+    }
+    self.passagesNaming = naming
     self.config = config
     let entityByID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.entityByID = entityByID
@@ -68,6 +78,12 @@ public struct Briefing: Sendable {
     self.timeline = TimelineBuilder.build(
       events: entities, connections: self.connections, mentionsByEntity: mentionsByEntity, dated: dated,
       entityByID: entityByID)
+    var timelineIndex: [String: [Int]] = [:]
+    for (index, entry) in timeline.enumerated() {
+      if let event = entry.event { timelineIndex[event, default: []].append(index) }
+      for id in entry.entities where id != entry.event { timelineIndex[id, default: []].append(index) }
+    }
+    self.timelineIndex = timelineIndex
     self.asOf = articles.compactMap(\.date).max()
   }
 
@@ -96,7 +112,7 @@ public struct Briefing: Sendable {
 
   /// The timeline entries that concern `id` (its own event, or entries naming it).
   public func timeline(for id: String) -> [TimelineEntry] {
-    timeline.filter { $0.event == id || $0.entities.contains(id) }
+    (timelineIndex[id] ?? []).map { timeline[$0] }
   }
 
   /// An entity's connected entities of one kind.

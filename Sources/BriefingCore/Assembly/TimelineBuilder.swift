@@ -9,6 +9,15 @@ enum TimelineBuilder {
     dated: [DatedMention], entityByID: [String: Entity]
   ) -> [TimelineEntry] {
     let datedEvents = events.filter { $0.kind == .event && $0.date != nil }
+    // Events by year: a dated sentence is compared only with the events of its year (and those
+    // whose range reaches into it).
+    var eventsByYear: [Int: [Entity]] = [:]
+    for event in datedEvents {
+      let last = event.end?.year ?? event.date!.year
+      for year in event.date!.year...max(event.date!.year, last) {
+        eventsByYear[year, default: []].append(event)
+      }
+    }
     var attached: [String: [TimelineEntry.Source]] = [:]
     var standalone: [TimelineEntry] = []
     var seenStandalone: Set<TimelineEntry.Source> = []
@@ -16,7 +25,7 @@ enum TimelineBuilder {
     for mention in dated {
       var best: [String] = []
       var bestScore = 0
-      for event in datedEvents where covers(event.date!, event.end, mention.date) {
+      for event in eventsByYear[mention.date.year] ?? [] where covers(event.date!, event.end, mention.date) {
         let related = Set(connections[event.id] ?? [])
         var score: Int
         if mention.entities.contains(event.id) {

@@ -35,21 +35,36 @@ public enum DateExtractor {
     return found
   }
 
-  /// A cheap test before any word is looked at: a digit, or a capitalized month or weekday.
+  /// A cheap test before any word is looked at: a digit, or a capitalized word that begins like
+  /// a month or a weekday ("Jan", "Sept", "Mon").
   static func mayHoldDate(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
     var previous: UInt8 = 0x20
-    for b in text.utf8 {
+    var window: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    var position = 0  // letters read since a capital at a word start; 0 when not in such a word
+    while let b = bytes.next() {
       if b >= 0x30 && b <= 0x39 { return true }
-      if previous == 0x20 || previous == 0x2D {
-        switch b {
-        case 0x4A, 0x46, 0x4D, 0x41, 0x53, 0x4F, 0x4E, 0x44, 0x54, 0x57: return true  // J F M A S O N D T W
-        default: break
-        }
+      if isUpper(b) && (previous == 0x20 || previous == 0x2D || previous == 0x28) {
+        window = (b, 0, 0)
+        position = 1
+      } else if position == 1 {
+        window.1 = b
+        position = 2
+      } else if position == 2 {
+        window.2 = b
+        position = 0
+        if prefixes.contains(Int(window.0) << 16 | Int(window.1) << 8 | Int(b)) { return true }
       }
       previous = b
     }
     return false
   }
+
+  private static let prefixes: Set<Int> = Set(
+    [
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed",
+      "Thu", "Fri", "Sat", "Sun",
+    ].map { word in word.utf8.reduce(0) { $0 << 8 | Int($1) } })
 
   /// Reads a date starting at word `i`; returns it and how many words it took.
   private static func read(_ words: [Word], at i: Int, articleDate: BriefingDate?) -> (BriefingDate, Int)? {

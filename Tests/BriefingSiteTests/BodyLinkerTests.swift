@@ -1,0 +1,55 @@
+import BriefingCore
+import Testing
+
+@testable import BriefingSite
+
+/// Linking in Markdown happens on cmark's text nodes: never in code, links or URLs; headings are
+/// counted but not linked.
+@Suite struct BodyLinkerTests {
+  let linker = BodyLinker(
+    linker: DocumentLinker(
+      entities: [
+        Entity(id: "organizations/nhk", kind: .organization, slug: "nhk", name: "NHK", file: "n"),
+        Entity(
+          id: "people/gen-nakatani", kind: .person, slug: "gen-nakatani", name: "Gen Nakatani", file: "g"),
+      ], policy: .all))
+
+  func render(_ markdown: String) -> BodyLinker.Linked {
+    linker.markdown(
+      markdown, firstLine: 1, context: .init(document: "articles/a", file: "a.md", date: nil), root: "../")
+  }
+
+  @Test func linksTextButNotCodeLinksOrHeadings() {
+    let linked = render(
+      "# NHK report\n\nNHK said `NHK code` and [the NHK site](https://nhk.example) and <https://nhk.example/NHK>.\n\n    NHK in a code block\n"
+    )
+    #expect(
+      linked.html == """
+        <h1>NHK report</h1>
+        <p><a href="../organizations/nhk.html">NHK</a> said <code>NHK code</code> and <a href="https://nhk.example">the NHK site</a> and <a href="https://nhk.example/NHK">https://nhk.example/NHK</a>.</p>
+        <pre><code>NHK in a code block
+        </code></pre>
+
+        """)
+    // The heading and the paragraph count; code, links and URLs do not.
+    #expect(linked.mentions.count == 2)
+  }
+
+  @Test func rendersNoRawHTMLAndNoScriptLinks() {
+    let html = render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) Gen Nakatani\n").html
+    #expect(!html.contains("<script>"))
+    #expect(!html.contains("javascript:"))
+    #expect(html.contains("<a href=\"../people/gen-nakatani.html\">Gen Nakatani</a>"))
+  }
+
+  @Test func escapesPlainTextArticles() {
+    var article = Article(
+      id: "articles/t", slug: "t", file: "t.txt", format: .text, title: "T",
+      paragraphs: [.init("NHK <b>said</b> & *nothing*", line: 1)])
+    article.date = nil
+    #expect(
+      linker.link(article).html
+        == "<p><a class=\"mention\" href=\"../organizations/nhk.html\">NHK</a> &lt;b&gt;said&lt;/b&gt; &amp; *nothing*</p>\n"
+    )
+  }
+}
