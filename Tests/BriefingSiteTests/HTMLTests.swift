@@ -16,7 +16,9 @@ import Testing
   @Test func theFastContentTypeEscapesLikeSwiftMustache() throws {
     FastHTMLContentType.register()
     let text = "a<b>&\"c\" 'd' — ü"
-    let fast = try MustacheTemplate(string: "{{% CONTENT_TYPE: BRIEFING_HTML }}\n{{value}}").render(["value": text])
+    let fast = try MustacheTemplate(string: "{{% CONTENT_TYPE: BRIEFING_HTML }}\n{{value}}").render([
+      "value": text
+    ])
     let standard = try MustacheTemplate(string: "{{value}}").render(["value": text])
     #expect(fast == standard)
     #expect(fast == "a&lt;b&gt;&amp;&quot;c&quot; &#39;d&#39; — ü")
