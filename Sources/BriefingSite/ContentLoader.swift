@@ -29,8 +29,8 @@ struct ContentLoader {
     var configText: String?
     var introduction: String?
     var introductionFile: String?
-    var articleFiles: [SourceFile] = []
-    var noteFiles: [SourceFile] = []
+    var articleFiles: [(file: SourceFile, text: String)] = []
+    var noteFiles: [(file: SourceFile, text: String)] = []
     for path in paths {
       let shown = "\(display)/\(path)"
       let parts = path.split(separator: "/")
@@ -45,16 +45,16 @@ struct ContentLoader {
       guard let text = readText(path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics) else {
         continue
       }
-      let file = SourceFile(path: shown, relativePath: path, bytes: [])
+      let file = SourceFile(path: shown, relativePath: path)
       if path == "briefing.yml" {
         configText = text
       } else if path == "index.md" {
         introduction = text
         introductionFile = shown
       } else if isArticle {
-        articleFiles.append(SourceFile(path: file.path, relativePath: path, bytes: Array(text.utf8)))
+        articleFiles.append((file, text))
       } else {
-        noteFiles.append(SourceFile(path: file.path, relativePath: path, bytes: Array(text.utf8)))
+        noteFiles.append((file, text))
       }
     }
     let config = BriefingConfig.read(configText, file: "\(display)/briefing.yml", diagnostics: &diagnostics)
@@ -67,16 +67,14 @@ struct ContentLoader {
       introduction = front.body
     }
 
-    let articles = parallelMap(articleFiles) { file -> (Article, [Diagnostic]) in
+    let articles = parallelMap(articleFiles) { source -> (Article, [Diagnostic]) in
       var problems: [Diagnostic] = []
-      let article = ArticleReader.read(
-        file, text: String(decoding: file.bytes, as: UTF8.self), diagnostics: &problems)
+      let article = ArticleReader.read(source.file, text: source.text, diagnostics: &problems)
       return (article, problems)
     }
-    let entities = parallelMap(noteFiles) { file -> (Entity, [Diagnostic]) in
+    let entities = parallelMap(noteFiles) { source -> (Entity, [Diagnostic]) in
       var problems: [Diagnostic] = []
-      let entity = NoteReader.read(
-        file, text: String(decoding: file.bytes, as: UTF8.self), diagnostics: &problems)
+      let entity = NoteReader.read(source.file, text: source.text, diagnostics: &problems)
       return (entity, problems)
     }
     diagnostics += articles.flatMap(\.1) + entities.flatMap(\.1)

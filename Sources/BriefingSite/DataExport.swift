@@ -122,7 +122,8 @@ struct DataExport {
   func root() -> Root {
     let entities = briefing.entities.sorted { $0.id < $1.id }.map { entity in
       EntityRecord(
-        id: entity.id, kind: entity.kind.name, name: entity.name, aliases: entity.aliases, url: entity.url,
+        id: entity.id, kind: entity.kind.name, name: entity.name,
+        aliases: entity.aliases + AliasIndex.derivedAliases(of: entity), url: entity.url,
         date: entity.date?.iso, precision: entity.date?.precision.rawValue,
         mentions: briefing.mentionCount(of: entity.id),
         passages: entity.kind == .issue

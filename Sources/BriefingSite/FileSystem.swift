@@ -102,9 +102,6 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     for (path, text) in files { try? write(Array(text.utf8), to: path) }
   }
 
-  /// Every file, by path.
-  public var snapshot: [String: [UInt8]] { lock.withLock { contents } }
-
   public func read(_ path: String) throws -> [UInt8] {
     try lock.withLock {
       guard let bytes = contents[normalize(path)] else { throw BriefingFileError.unreadable(path) }

@@ -14,7 +14,8 @@ extension Views {
     context["kindName"] = entity.kind.name
     context["kindTitle"] = entity.kind.title
     context["kindURL"] = root + entity.kind.folder + "/index.html"
-    context["aliases"] = entity.aliases.isEmpty ? false : entity.aliases.joined(separator: ", ")
+    let aliases = entity.aliases + AliasIndex.derivedAliases(of: entity)
+    context["aliases"] = aliases.isEmpty ? false : aliases.joined(separator: ", ")
     context["summary"] = entity.summary ?? false
     context["body"] = body.isEmpty ? false : body
     context["roles"] = list(

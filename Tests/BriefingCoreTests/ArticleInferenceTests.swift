@@ -5,7 +5,7 @@ import Testing
 @Suite struct ArticleInferenceTests {
   func read(_ text: String, name: String = "x.txt") -> (Article, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
-    let file = SourceFile(path: "content/articles/\(name)", relativePath: "articles/\(name)", bytes: [])
+    let file = SourceFile(path: "content/articles/\(name)", relativePath: "articles/\(name)")
     return (ArticleReader.read(file, text: text, diagnostics: &diagnostics), diagnostics)
   }
 

@@ -8,7 +8,7 @@ import Testing
   ) {
     var diagnostics: [Diagnostic] = []
     let file = SourceFile(
-      path: "content/\(folder)/\(name).md", relativePath: "\(folder)/\(name).md", bytes: [])
+      path: "content/\(folder)/\(name).md", relativePath: "\(folder)/\(name).md")
     return (NoteReader.read(file, text: text, diagnostics: &diagnostics), diagnostics)
   }
 

@@ -81,7 +81,7 @@ import Testing
     let nakatani = try #require(entities.first { $0["id"] as? String == "people/gen-nakatani" })
     #expect(nakatani["kind"] as? String == "person")
     #expect(nakatani["url"] as? String == "people/gen-nakatani.html")
-    #expect(nakatani["aliases"] as? [String] == ["Nakatani"])
+    #expect(nakatani["aliases"] as? [String] == ["Nakatani", "Nakatani Gen"])  // with the derived one
     #expect(nakatani["date"] is NSNull)
     #expect(nakatani["mentions"] as? Int == 1)
     let articles = try #require(root["articles"] as? [[String: Any]])

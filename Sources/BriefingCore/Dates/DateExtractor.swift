@@ -94,9 +94,7 @@ public enum DateExtractor {
       qualifier = .mid
       monthWord = word.bare.dropFirst(4)
     }
-    if let month = DatelineParser.month(named: String(monthWord)),
-      isMonthWord(words[i + start].text, monthWord)
-    {
+    if let month = DatelineParser.month(named: String(monthWord)) {
       return readMonth(month, words, at: i, offset: start, qualifier: qualifier, articleDate: articleDate)
     }
     // 7 February 2025
@@ -177,12 +175,6 @@ public enum DateExtractor {
     "this",
     "of", "late", "early", "mid",
   ]
-
-  /// "Jan." and "January" are month words; "Jan" without its period, or "May" as a verb at the
-  /// start of a sentence without a day, are left to the caller's context.
-  private static func isMonthWord(_ text: Substring, _ bare: Substring) -> Bool {
-    bare.count >= 3
-  }
 
   private static func part(of word: Substring) -> BriefingDate.Part? {
     switch word.lowercased() {

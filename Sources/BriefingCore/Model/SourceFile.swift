@@ -1,15 +1,13 @@
-/// A content file as read from disk: its path (as the user names it) and its bytes.
+/// Where a content file is: the path the user names it by, and its path in the content folder.
 public struct SourceFile: Sendable, Hashable {
   /// Path as shown in diagnostics, e.g. `content/articles/x.txt`.
   public var path: String
   /// Path relative to the content folder, e.g. `articles/x.txt`.
   public var relativePath: String
-  public var bytes: [UInt8]
 
-  public init(path: String, relativePath: String, bytes: [UInt8]) {
+  public init(path: String, relativePath: String) {
     self.path = path
     self.relativePath = relativePath
-    self.bytes = bytes
   }
 
   /// The file name without its folder and extension.
