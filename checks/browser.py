@@ -102,6 +102,7 @@ class Run:
         if self.screenshots:
             height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 4000)")
             driver.set_window_size(driver.get_window_size()["width"], max(900, height))
+            driver.execute_script("window.scrollTo(0, 0)")
             driver.save_screenshot(os.path.join(self.screenshots, f"{name}-{width}.png"))
             driver.set_window_size(driver.get_window_size()["width"], 900)
         self.checked += 1
