@@ -15,6 +15,12 @@ public enum Markdown {
     public var inHeading: Bool
     /// 1-based line of the paragraph or heading the text is in.
     public var line: Int
+    /// Which paragraph or heading the text is in (counted from 1): text nodes of one block read
+    /// together as its sentences.
+    public var block: Int
+    /// What the block shows between the previous text node and this one, and is not itself
+    /// rewritten: a line break's space, a code span, the words of a link.
+    public var joiner: String
   }
 
   /// Renders `source` to HTML. Raw HTML is left out and unsafe link schemes (`javascript:`) are
@@ -53,6 +59,8 @@ public enum Markdown {
     var linkDepth = 0
     var headingDepth = 0
     var line = 1
+    var block = 0
+    var joiner = ""
     while true {
       let event = cmark_iter_next(iterator)
       if event == CMARK_EVENT_DONE { break }
@@ -64,11 +72,25 @@ public enum Markdown {
         linkDepth += delta
       case CMARK_NODE_HEADING:
         headingDepth += delta
-        if event == CMARK_EVENT_ENTER { line = Int(cmark_node_get_start_line(node)) }
+        if event == CMARK_EVENT_ENTER {
+          line = Int(cmark_node_get_start_line(node))
+          block += 1
+          joiner = ""
+        }
       case CMARK_NODE_PARAGRAPH where event == CMARK_EVENT_ENTER:
         line = Int(cmark_node_get_start_line(node))
-      case CMARK_NODE_TEXT where event == CMARK_EVENT_ENTER && linkDepth == 0:
-        targets.append((node, Placement(inHeading: headingDepth > 0, line: line)))
+        block += 1
+        joiner = ""
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        joiner += " "
+      case CMARK_NODE_CODE:
+        joiner += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+      case CMARK_NODE_TEXT where event == CMARK_EVENT_ENTER && linkDepth > 0:
+        joiner += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+      case CMARK_NODE_TEXT where event == CMARK_EVENT_ENTER:
+        targets.append(
+          (node, Placement(inHeading: headingDepth > 0, line: line, block: block, joiner: joiner)))
+        joiner = ""
       default:
         break
       }

@@ -57,7 +57,8 @@ struct BodyLinker: Sendable {
       heading
       + Markdown.texts(in: source).map { text, placement in
         DocumentLinker.Run(
-          text: text, linkable: !placement.inHeading, line: firstLine + placement.line - 1, wikilinks: true)
+          text: text, linkable: !placement.inHeading, line: firstLine + placement.line - 1, wikilinks: true,
+          paragraph: placement.block, joiner: placement.joiner)
       }
     let result = linker.link(runs, context: context)
     var next = heading.count

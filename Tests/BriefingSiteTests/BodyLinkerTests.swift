@@ -53,3 +53,23 @@ import Testing
     )
   }
 }
+
+@Suite struct MarkdownSentenceTests {
+  @Test func aSentenceSplitByEmphasisLinksAndLineBreaksIsReadWhole() {
+    let linker = BodyLinker(
+      linker: DocumentLinker(
+        entities: [Entity(id: "organizations/nhk", kind: .organization, slug: "nhk", name: "NHK", file: "n")],
+        policy: .first))
+    let linked = linker.markdown(
+      "The *public* broadcaster NHK said on Jan. 20 that `talks` went\nwell, [reports](https://x.example) say. Next one.\n",
+      firstLine: 1,
+      context: .init(document: "articles/a", file: "a.md", date: BriefingDate(iso: "2025-01-21")), root: "../"
+    )
+    #expect(
+      linked.mentions.map(\.sentence) == [
+        "The public broadcaster NHK said on Jan. 20 that talks went well, reports say."
+      ])
+    #expect(linked.dated.map(\.date.iso) == ["2025-01-20"])
+    #expect(linked.dated.first?.entities == ["organizations/nhk"])
+  }
+}

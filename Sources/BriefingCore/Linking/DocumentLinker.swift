@@ -10,12 +10,23 @@ public struct DocumentLinker: Sendable {
     public var line: Int
     /// Whether `[[wikilinks]]` are read (Markdown only).
     public var wikilinks: Bool
+    /// Runs with the same paragraph number are read as one paragraph for sentences, dates and
+    /// quotes (Markdown text split by emphasis or line breaks); nil: a paragraph of its own.
+    public var paragraph: Int?
+    /// What stands between the previous run of the paragraph and this one (a line break's space,
+    /// a code span, a link's words): read, never linked.
+    public var joiner: String
 
-    public init(text: String, linkable: Bool = true, line: Int, wikilinks: Bool) {
+    public init(
+      text: String, linkable: Bool = true, line: Int, wikilinks: Bool, paragraph: Int? = nil,
+      joiner: String = ""
+    ) {
       self.text = text
       self.linkable = linkable
       self.line = line
       self.wikilinks = wikilinks
+      self.paragraph = paragraph
+      self.joiner = joiner
     }
   }
 
@@ -146,6 +157,8 @@ public struct DocumentLinker: Sendable {
     var lastPerson: String?
     var segments: [[Segment]] = []
     var mentions: [Mention] = []
+    // Each run's text as read (wikilinks as their labels) and the entities found in it.
+    var texts: [(plain: String, found: [(id: String, text: String, offset: Int)])] = []
     for (r, run) in runs.enumerated() {
       var out: [Segment] = []
       func append(_ text: String) {
@@ -191,7 +204,27 @@ public struct DocumentLinker: Sendable {
           unknown.append(.init(name: name, document: context.document, file: context.file, line: run.line))
         }
       }
-      let readsDates = run.linkable && context.document.hasPrefix("articles/")
+      texts.append((plain, found))
+    }
+
+    // Phase 4: each paragraph read whole for mention sentences, dates, quotes and passages.
+    var r = 0
+    while r < runs.count {
+      var end = r + 1
+      if let paragraph = runs[r].paragraph {
+        while end < runs.count, runs[end].paragraph == paragraph { end += 1 }
+      }
+      var plain = ""
+      var found: [(id: String, text: String, offset: Int)] = []
+      for k in r..<end {
+        if k > r { plain += runs[k].joiner }
+        let base = plain.utf8.count
+        found += texts[k].found.map { ($0.id, $0.text, $0.offset + base) }
+        plain += texts[k].plain
+      }
+      let linkable = runs[r].linkable
+      let readsDates = linkable && context.document.hasPrefix("articles/")
+      r = end
       guard !found.isEmpty || readsDates else { continue }
       let sentences = Sentences.ranges(in: plain)
       var named = Array(repeating: [String](), count: sentences.count)
@@ -203,7 +236,7 @@ public struct DocumentLinker: Sendable {
         mentions.append(
           Mention(
             entity: item.id, document: context.document, sentence: String(plain[sentence]), text: item.text,
-            inHeading: !run.linkable))
+            inHeading: !linkable))
       }
       guard readsDates else { continue }
       let offsets = sentences.map {
