@@ -33,13 +33,15 @@ extension Views {
   /// An issue's passages grouped by article, newest first, its names marked.
   func passages(of issue: String) -> Any {
     let byDocument = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
+    // The longest name the issue goes by in a passage is marked; equal lengths by spelling.
     let words = Set((briefing.mentionsByEntity[issue] ?? []).map(\.text))
     let groups: [[String: Any]] = byDocument.keys.sorted { rank($0) < rank($1) }.compactMap { id in
       guard let article = briefing.articleByID[id] else { return nil }
       let items = byDocument[id]!.map { passage -> [String: Any] in
         [
           "html": HTML.highlight(
-            words.filter { passage.text.contains($0) }.max { $0.count < $1.count } ?? "", in: passage.text)
+            words.filter { passage.text.contains($0) }.max { ($0.count, $1) < ($1.count, $0) } ?? "",
+            in: passage.text)
         ]
       }
       return ["article": link(article), "passages": items]
