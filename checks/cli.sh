@@ -36,5 +36,10 @@ expect 2 "an unknown option" "$exe" build --bogus
 expect 2 "an unknown subcommand" "$exe" frobnicate
 expect 2 "a bad option value" "$exe" check --format xml
 expect 0 "--help" "$exe" --help
+# Two processes (each with its own hash seed) build byte-identical sites.
+"$exe" build --content content --templates templates --output "$work/one" --no-search >/dev/null 2>&1
+"$exe" build --content content --templates templates --output "$work/two" --no-search >/dev/null 2>&1
+diff -r "$work/one" "$work/two" >/dev/null ||
+  { echo "FAIL two builds of the same content differ"; failures=$((failures + 1)); }
 echo "cli: $([ $failures = 0 ] && echo ok || echo "$failures failure(s)")"
 exit $((failures > 0))
