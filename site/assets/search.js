@@ -1,6 +1,12 @@
 // Starts Pagefind's search UI on the search page; reading the site needs no JavaScript.
 window.addEventListener("DOMContentLoaded", function () {
-  if (typeof PagefindUI === "undefined") return;
+  var element = document.getElementById("search");
+  if (typeof PagefindUI === "undefined") {
+    // The index is built next to the pages by `briefing build` and must be served over HTTP.
+    element.textContent = "The search index is not available here. Serve the site over HTTP, " +
+      "as built by `briefing build` with Pagefind installed.";
+    return;
+  }
   new PagefindUI({ element: "#search", showSubResults: true, showImages: false });
   // Label the input Pagefind creates with the page's visible label.
   var input = document.querySelector("#search input");
