@@ -29,32 +29,24 @@ struct ContentLoader {
     var configText: String?
     var introduction: String?
     var introductionFile: String?
-    var articleFiles: [(file: SourceFile, text: String)] = []
-    var noteFiles: [(file: SourceFile, text: String)] = []
+    var articleFiles: [SourceFile] = []
+    var noteFiles: [SourceFile] = []
     for path in paths {
       let shown = "\(display)/\(path)"
       let parts = path.split(separator: "/")
       let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-      let isArticle = parts.count == 2 && parts[0] == "articles" && (ext == "txt" || ext == "md")
-      let isNote = parts.count == 2 && parts[0] != "articles" && ext == "md"
-      let isTop = path == "briefing.yml" || path == "index.md"
-      guard isArticle || isNote || isTop else {
-        diagnostics.append(.warning(shown, "ignored: not an article, a note, briefing.yml or index.md"))
-        continue
-      }
-      guard let text = readText(path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics) else {
-        continue
-      }
       let file = SourceFile(path: shown, relativePath: path)
-      if path == "briefing.yml" {
-        configText = text
+      if parts.count == 2 && parts[0] == "articles" && (ext == "txt" || ext == "md") {
+        articleFiles.append(file)
+      } else if parts.count == 2 && parts[0] != "articles" && ext == "md" {
+        noteFiles.append(file)
+      } else if path == "briefing.yml" {
+        configText = readText(path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics)
       } else if path == "index.md" {
-        introduction = text
+        introduction = readText(path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics)
         introductionFile = shown
-      } else if isArticle {
-        articleFiles.append((file, text))
       } else {
-        noteFiles.append((file, text))
+        diagnostics.append(.warning(shown, "ignored: not an article, a note, briefing.yml or index.md"))
       }
     }
     let config = BriefingConfig.read(configText, file: "\(display)/briefing.yml", diagnostics: &diagnostics)
@@ -67,20 +59,25 @@ struct ContentLoader {
       introduction = front.body
     }
 
-    let articles = parallelMap(articleFiles) { source -> (Article, [Diagnostic]) in
+    // Reading and parsing run on all cores, one file each.
+    let articles = parallelMap(articleFiles) { file -> (Article?, [Diagnostic]) in
       var problems: [Diagnostic] = []
-      let article = ArticleReader.read(source.file, text: source.text, diagnostics: &problems)
-      return (article, problems)
+      guard
+        let text = readText(path: "\(folder)/\(file.relativePath)", shown: file.path, diagnostics: &problems)
+      else { return (nil, problems) }
+      return (ArticleReader.read(file, text: text, diagnostics: &problems), problems)
     }
-    let entities = parallelMap(noteFiles) { source -> (Entity, [Diagnostic]) in
+    let entities = parallelMap(noteFiles) { file -> (Entity?, [Diagnostic]) in
       var problems: [Diagnostic] = []
-      let entity = NoteReader.read(source.file, text: source.text, diagnostics: &problems)
-      return (entity, problems)
+      guard
+        let text = readText(path: "\(folder)/\(file.relativePath)", shown: file.path, diagnostics: &problems)
+      else { return (nil, problems) }
+      return (NoteReader.read(file, text: text, diagnostics: &problems), problems)
     }
     diagnostics += articles.flatMap(\.1) + entities.flatMap(\.1)
     return LoadedContent(
       config: config, introduction: introduction, introductionFile: introductionFile,
-      articles: articles.map(\.0), entities: entities.map(\.0), diagnostics: diagnostics)
+      articles: articles.compactMap(\.0), entities: entities.compactMap(\.0), diagnostics: diagnostics)
   }
 
   /// The file as text, or nil with a diagnostic when it cannot be read or is not UTF-8.

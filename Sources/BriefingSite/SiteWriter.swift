@@ -1,4 +1,5 @@
 import BriefingCore
+import Foundation
 
 /// Writes a finished site so that the output folder is replaced whole or not at all.
 ///
@@ -27,11 +28,26 @@ struct SiteWriter {
     }
     do {
       try fileSystem.createDirectory(staging)
-      for path in files.keys.sorted() {
-        guard let safe = SitePath.safe(path) else {
-          throw BriefingError(stage: .write, file: path, "refusing to write outside the output folder")
+      let paths = files.keys.sorted()
+      for path in paths where SitePath.safe(path) == nil {
+        throw BriefingError(stage: .write, file: path, "refusing to write outside the output folder")
+      }
+      // Folders first, then the files on all cores.
+      for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted()
+      where !folder.isEmpty {
+        try fileSystem.createDirectory(staging + "/" + folder)
+      }
+      let fileSystem = self.fileSystem
+      let failures = parallelMap(paths) { path -> String? in
+        do {
+          try fileSystem.write(files[path]!, to: staging + "/" + path)
+          return nil
+        } catch {
+          return path
         }
-        try fileSystem.write(files[path]!, to: staging + "/" + safe)
+      }
+      if let failed = failures.compactMap({ $0 }).first {
+        throw BriefingError(stage: .write, file: staging + "/" + failed, "could not write the file")
       }
       try fileSystem.write(Array(SiteWriter.markerText.utf8), to: staging + "/" + SiteWriter.marker)
       try finish?(staging)
