@@ -29,28 +29,27 @@ public enum Markdown {
   public static func html(
     from source: String, rewrite: ((String, Placement) -> [Segment]?)? = nil
   ) -> String {
+    guard let rewrite else { return html(from: source, rewritingAll: { _ in [] }) }
+    return html(from: source) { texts in texts.map { rewrite($0.text, $0.placement) } }
+  }
+
+  /// Renders `source` to HTML in one parse, handing every text node outside links, images and
+  /// code to `rewritingAll` at once (a linker may need the whole document before deciding), and
+  /// replacing the i-th node with the i-th result's segments; nil or a missing result keeps it.
+  public static func html(
+    from source: String, rewritingAll: ([(text: String, placement: Placement)]) -> [[Segment]?]
+  ) -> String {
     let bytes = Array(source.utf8)
     guard let document = cmark_parse_document(bytes, bytes.count, CMARK_OPT_DEFAULT) else { return "" }
     defer { cmark_node_free(document) }
-    if let rewrite { rewriteText(in: document, with: rewrite) }
+    rewriteText(in: document, with: rewritingAll)
     guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
     defer { free(html) }
     return String(cString: html)
   }
 
-  /// The plain text of each text node outside links and code, with whether it is in a heading:
-  /// what a linker reads of a Markdown body.
-  public static func texts(in source: String) -> [(text: String, placement: Placement)] {
-    var texts: [(String, Placement)] = []
-    _ = html(from: source) { text, placement in
-      texts.append((text, placement))
-      return nil
-    }
-    return texts
-  }
-
   private static func rewriteText(
-    in document: OpaquePointer, with rewrite: (String, Placement) -> [Segment]?
+    in document: OpaquePointer, with rewrite: ([(text: String, placement: Placement)]) -> [[Segment]?]
   ) {
     cmark_consolidate_text_nodes(document)
     // Collect first: the tree must not change while the iterator walks it.
@@ -97,9 +96,15 @@ public enum Markdown {
     }
     cmark_iter_free(iterator)
 
-    for (node, placement) in targets {
-      guard let literal = cmark_node_get_literal(node) else { continue }
-      guard let segments = rewrite(String(cString: literal), placement) else { continue }
+    let texts = targets.map { target in
+      (
+        text: cmark_node_get_literal(target.node).map { String(cString: $0) } ?? "",
+        placement: target.placement
+      )
+    }
+    let results = rewrite(texts)
+    for (index, (node, _)) in targets.enumerated() where index < results.count {
+      guard let segments = results[index] else { continue }
       for segment in segments {
         switch segment {
         case .text(let text):

@@ -52,30 +52,31 @@ struct BodyLinker: Sendable {
     _ source: String, firstLine: Int, context: DocumentLinker.Context, root: String,
     heading: [DocumentLinker.Run] = []
   ) -> Linked {
-    // Read every text node first: a name's meaning can depend on the rest of the document.
-    let runs =
-      heading
-      + Markdown.texts(in: source).map { text, placement in
-        DocumentLinker.Run(
-          text: text, linkable: !placement.inHeading, line: firstLine + placement.line - 1, wikilinks: true,
-          paragraph: placement.block, joiner: placement.joiner)
-      }
-    let result = linker.link(runs, context: context)
-    var next = heading.count
-    let html = Markdown.html(from: source) { _, _ in
-      // Same source, same walk: the text nodes come in the order `texts(in:)` saw them.
-      defer { next += 1 }
-      guard next < result.segments.count else { return nil }
-      let segments = result.segments[next]
-      if segments.count == 1, case .text = segments[0] { return nil }
-      return segments.map { segment in
-        switch segment {
-        case .text(let text): return .text(text)
-        case .entity(let id, let text, let link):
-          return link ? .link(text: text, url: root + id + ".html") : .text(text)
+    // One parse: every text node is read before any is rewritten, since a name's meaning can
+    // depend on the rest of the document.
+    var found: DocumentLinker.Result?
+    let html = Markdown.html(from: source) { texts in
+      let runs =
+        heading
+        + texts.map { text, placement in
+          DocumentLinker.Run(
+            text: text, linkable: !placement.inHeading, line: firstLine + placement.line - 1, wikilinks: true,
+            paragraph: placement.block, joiner: placement.joiner)
+        }
+      let linked = linker.link(runs, context: context)
+      found = linked
+      return linked.segments.dropFirst(heading.count).map { segments -> [Markdown.Segment]? in
+        if segments.count == 1, case .text = segments[0] { return nil }
+        return segments.map { segment in
+          switch segment {
+          case .text(let text): return .text(text)
+          case .entity(let id, let text, let link):
+            return link ? .link(text: text, url: root + id + ".html") : .text(text)
+          }
         }
       }
     }
+    let result = found ?? linker.link(heading, context: context)
     return Linked(
       html: html, mentions: result.mentions, diagnostics: result.diagnostics,
       unknownNames: result.unknownNames,
