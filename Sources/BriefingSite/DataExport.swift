@@ -103,15 +103,18 @@ struct DataExport {
 
   struct TimelineRecord: Encodable {
     var date, precision, title: String
+    /// For an approximate date: early, mid or late (of the month, or of the year).
+    var part: String?
     var event: String?
     var entities: [String]
     var sources: [Source]
 
-    enum CodingKeys: String, CodingKey { case date, precision, title, event, entities, sources }
+    enum CodingKeys: String, CodingKey { case date, precision, part, title, event, entities, sources }
     func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(date, forKey: .date)
       try c.encode(precision, forKey: .precision)
+      try c.encodeIfPresent(part, forKey: .part)
       try c.encode(title, forKey: .title)
       try c.encode(event, forKey: .event)
       try c.encode(entities, forKey: .entities)

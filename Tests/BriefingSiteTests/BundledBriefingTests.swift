@@ -184,6 +184,7 @@ import Testing
       entries.first { ($0["title"] as? String)?.contains("Ishiba's visit to the United States") == true })
     #expect(visit["date"] as? String == "2025-02")
     #expect(visit["precision"] as? String == "approximate")
+    #expect(visit["part"] as? String == "mid")
     #expect(visit["event"] is NSNull)
     #expect((visit["entities"] as? [String])?.contains("people/shigeru-ishiba") == true)
   }
