@@ -145,7 +145,7 @@ struct DataExport {
     let timeline = briefing.timeline.map { entry in
       TimelineRecord(
         date: entry.date.iso, precision: entry.date.precision.rawValue, title: entry.title,
-        event: entry.event,
+        part: entry.date.part?.rawValue, event: entry.event,
         entities: entry.entities, sources: entry.sources.map { Source(article: $0.article, text: $0.text) })
     }
     let quotes = briefing.quotes.map { quote in
