@@ -8,39 +8,20 @@ struct DataExport {
   struct Root: Encodable {
     var schema = 1
     var title: String
-    var asOf: String?
+    @Null var asOf: String?
     var entities: [EntityRecord]
     var articles: [ArticleRecord]
     var timeline: [TimelineRecord]
     var quotes: [QuoteRecord]
 
-    enum CodingKeys: String, CodingKey { case schema, title, asOf, entities, articles, timeline, quotes }
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(schema, forKey: .schema)
-      try c.encode(title, forKey: .title)
-      try c.encode(asOf, forKey: .asOf)
-      try c.encode(entities, forKey: .entities)
-      try c.encode(articles, forKey: .articles)
-      try c.encode(timeline, forKey: .timeline)
-      try c.encode(quotes, forKey: .quotes)
-    }
   }
 
   struct QuoteRecord: Encodable {
     var text: String
-    var speaker: String?
+    @Null var speaker: String?
     var article: String
-    var date: String?
+    @Null var date: String?
 
-    enum CodingKeys: String, CodingKey { case text, speaker, article, date }
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(text, forKey: .text)
-      try c.encode(speaker, forKey: .speaker)
-      try c.encode(article, forKey: .article)
-      try c.encode(date, forKey: .date)
-    }
   }
 
   struct PassageRecord: Encodable {
@@ -51,27 +32,12 @@ struct DataExport {
     var id, kind, name: String
     var aliases: [String]
     var url: String
-    var date: String?
-    var precision: String?
+    @Null var date: String?
+    @Null var precision: String?
     var mentions: Int
     /// For issues: the passages of the articles that discuss it.
     var passages: [PassageRecord]?
 
-    enum CodingKeys: String, CodingKey {
-      case id, kind, name, aliases, url, date, precision, mentions, passages
-    }
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(kind, forKey: .kind)
-      try c.encode(name, forKey: .name)
-      try c.encode(aliases, forKey: .aliases)
-      try c.encode(url, forKey: .url)
-      try c.encode(date, forKey: .date)
-      try c.encode(precision, forKey: .precision)
-      try c.encode(mentions, forKey: .mentions)
-      try c.encodeIfPresent(passages, forKey: .passages)
-    }
   }
 
   struct Count: Encodable {
@@ -81,20 +47,11 @@ struct DataExport {
 
   struct ArticleRecord: Encodable {
     var id, title: String
-    var date, source: String?
+    @Null var date: String?
+    @Null var source: String?
     var url: String
     var mentions: [Count]
 
-    enum CodingKeys: String, CodingKey { case id, title, date, source, url, mentions }
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(title, forKey: .title)
-      try c.encode(date, forKey: .date)
-      try c.encode(source, forKey: .source)
-      try c.encode(url, forKey: .url)
-      try c.encode(mentions, forKey: .mentions)
-    }
   }
 
   struct Source: Encodable {
@@ -105,21 +62,10 @@ struct DataExport {
     var date, precision, title: String
     /// For an approximate date: early, mid or late (of the month, or of the year).
     var part: String?
-    var event: String?
+    @Null var event: String?
     var entities: [String]
     var sources: [Source]
 
-    enum CodingKeys: String, CodingKey { case date, precision, part, title, event, entities, sources }
-    func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(date, forKey: .date)
-      try c.encode(precision, forKey: .precision)
-      try c.encodeIfPresent(part, forKey: .part)
-      try c.encode(title, forKey: .title)
-      try c.encode(event, forKey: .event)
-      try c.encode(entities, forKey: .entities)
-      try c.encode(sources, forKey: .sources)
-    }
   }
 
   func root() -> Root {
@@ -164,5 +110,19 @@ struct DataExport {
     var data = try encoder.encode(root())
     data.append(10)
     return Array(data)
+  }
+}
+
+/// An optional that is written as `null` when nil, where synthesized `Encodable` would leave the
+/// key out: schema 1 promises every key on every record.
+@propertyWrapper
+struct Null<Value: Encodable>: Encodable {
+  var wrappedValue: Value?
+
+  init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+  func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
   }
 }
