@@ -23,10 +23,14 @@ extension Views {
 
   /// The quotes that speak to an issue: said in a sentence that names it, or within its passages.
   func quotes(on issue: String) -> [Quote] {
-    let passages = briefing.passagesByEntity[issue] ?? []
-    return briefing.quotes.filter { quote in
-      quote.entities.contains(issue)
-        || passages.contains { $0.document == quote.document && $0.text.contains(quote.context) }
+    let passages = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
+    var documents = Set(passages.keys)
+    for mention in briefing.mentionsByEntity[issue] ?? [] { documents.insert(mention.document) }
+    return documents.sorted { rank($0) < rank($1) }.flatMap { document in
+      (briefing.quotesByDocument[document] ?? []).filter { quote in
+        quote.entities.contains(issue)
+          || (passages[document] ?? []).contains { $0.text.contains(quote.context) }
+      }
     }
   }
 
@@ -55,17 +59,7 @@ extension Views {
     for passage in briefing.passagesByEntity[issue] ?? [] {
       for id in passage.entities where id.hasPrefix("people/") { counts[id, default: 0] += 1 }
     }
-    for person in briefing.connections(of: issue, kind: .person) where counts[person.id] == nil {
-      counts[person.id] = 0
-    }
-    return list(
-      ranked(counts).prefix(8).compactMap { id, count in
-        briefing.entityByID[id].map { entity -> [String: Any] in
-          var item = link(entity)
-          item["count"] = count == 1 ? "1 passage" : "\(count) passages"
-          return item
-        }
-      })
+    return rankedByPassages(counts, including: briefing.connections(of: issue, kind: .person))
   }
 
   /// Issues related by the note, then by the articles they share.
@@ -92,18 +86,23 @@ extension Views {
       })
   }
 
-  /// The issues whose passages name an entity most often, then those it shares articles with.
+  /// The issues whose passages name an entity most often, then those its note connects it to.
   func associatedIssues(of id: String) -> Any {
     var counts: [String: Int] = [:]
     for passage in briefing.passagesNaming[id] ?? [] {
       counts[passage.entity, default: 0] += 1
     }
-    for issue in briefing.connections(of: id, kind: .issue) where counts[issue.id] == nil {
-      counts[issue.id] = 0
-    }
+    return rankedByPassages(counts, including: briefing.connections(of: id, kind: .issue))
+  }
+
+  /// The top eight of `counts` (passages by entity id) as links with "N passages", with the
+  /// `connected` entities the notes name counted as zero when no passage names them.
+  private func rankedByPassages(_ counts: [String: Int], including connected: [Entity]) -> Any {
+    var counts = counts
+    for entity in connected where counts[entity.id] == nil { counts[entity.id] = 0 }
     return list(
-      ranked(counts).prefix(8).compactMap { issue, count in
-        briefing.entityByID[issue].map { entity -> [String: Any] in
+      ranked(counts).prefix(8).compactMap { id, count in
+        briefing.entityByID[id].map { entity -> [String: Any] in
           var item = link(entity)
           item["count"] = count == 1 ? "1 passage" : "\(count) passages"
           return item

@@ -28,6 +28,8 @@ public struct Briefing: Sendable {
   public let mentionsByEntity: [String: [Mention]]
   public let mentionsByDocument: [String: [Mention]]
   public let quotesBySpeaker: [String: [Quote]]
+  /// Quotes by the article they come from, in the order they stand.
+  public let quotesByDocument: [String: [Quote]]
   /// Passages by the issue they discuss.
   public let passagesByEntity: [String: [Passage]]
   /// Passages by every entity they name.
@@ -44,6 +46,7 @@ public struct Briefing: Sendable {
     self.quotes = quotes
     self.passages = passages
     self.quotesBySpeaker = Dictionary(grouping: quotes.filter { $0.speaker != nil }, by: { $0.speaker! })
+    self.quotesByDocument = Dictionary(grouping: quotes, by: \.document)
     self.passagesByEntity = Dictionary(grouping: passages, by: \.entity)
     var naming: [String: [Passage]] = [:]
     for passage in passages {
