@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/briefing
 DEBUG_BIN := .build/debug/briefing
 
 .PHONY: all site test format deps search-tools check-tools build release check-site publishing-checks \
-	screenshots bench clean
+	screenshots bench accuracy clean
 
 all: site
 
@@ -71,6 +71,12 @@ screenshots: release check-tools
 	@rm -rf .build/screenshot-site
 	$(RELEASE_BIN) build --content content --templates templates --output .build/screenshot-site
 	python3 checks/browser.py .build/screenshot-site --screenshots docs/screenshots
+
+# Quote attribution and timeline dates against the hand annotations of Tests/DevSet: precision
+# and recall, then every mistake. The same test fails `make test` when precision falls below its floor.
+accuracy: deps
+	$(SWIFT) build --build-tests
+	@$(SWIFT) test --skip-build --filter AccuracyTests 2>/dev/null | grep -E '^(accuracy|  )' || true
 
 # Formats the sources as .swift-format says; `make test` fails on code that does not follow it.
 format:

@@ -154,7 +154,7 @@ public struct DocumentLinker: Sendable {
     var dated: [DatedMention] = []
     var quotes: [Quote] = []
     var passages: [Passage] = []
-    var lastPerson: String?
+    var paragraphs: [QuoteFinder.Paragraph] = []
     var segments: [[Segment]] = []
     var mentions: [Mention] = []
     // Each run's text as read (wikilinks as their labels) and the entities found in it.
@@ -247,8 +247,7 @@ public struct DocumentLinker: Sendable {
       let names = found.map {
         QuoteFinder.Named(start: $0.offset, end: $0.offset + $0.text.utf8.count, entity: $0.id)
       }
-      quotes += QuoteFinder.quotes(
-        in: plain, named: names, sentences: offsets, document: context.document, lastPerson: &lastPerson)
+      paragraphs.append(QuoteFinder.Paragraph(text: plain, named: names, sentences: offsets))
       passages += Passages.of(
         sentences: sentences.map { String(plain[$0]) }, named: named, document: context.document)
       for (index, range) in sentences.enumerated() {
@@ -261,6 +260,7 @@ public struct DocumentLinker: Sendable {
         }
       }
     }
+    quotes = QuoteFinder.quotes(in: paragraphs, document: context.document)
     return Result(
       segments: segments, mentions: mentions, diagnostics: diagnostics, unknownNames: unknown, dated: dated,
       quotes: quotes, passages: passages)

@@ -4,6 +4,8 @@ public struct Quote: Sendable, Hashable {
   public var text: String
   /// The person or organization it is attributed to; nil when no speaker is certain.
   public var speaker: String?
+  /// The speaker's name as the article gives it, when the speaker has no note ("John Smith").
+  public var speakerName: String?
   /// The article it comes from.
   public var document: String
   /// The sentence (or sentences) the quote stands in.
@@ -11,9 +13,13 @@ public struct Quote: Sendable, Hashable {
   /// Entities named in that context, outside the quote and inside it.
   public var entities: [String]
 
-  public init(text: String, speaker: String?, document: String, context: String, entities: [String]) {
+  public init(
+    text: String, speaker: String?, speakerName: String? = nil, document: String, context: String,
+    entities: [String]
+  ) {
     self.text = text
     self.speaker = speaker
+    self.speakerName = speakerName
     self.document = document
     self.context = context
     self.entities = entities

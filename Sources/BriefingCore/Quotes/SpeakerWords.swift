@@ -1,0 +1,116 @@
+/// The words attribution reads: speech verbs, titles, role nouns and the capitalized words that
+/// are never part of a name.
+enum SpeakerWords {
+  /// Finite speech verbs: "…,” Nakatani said / stated Nikkei.
+  static let verbs = Set<String>([
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "remarked", "noted", "notes",
+    "warned", "warns", "emphasized", "emphasised", "highlighted", "asserted", "claimed", "conveyed",
+    "explained", "insisted", "insists", "stressed", "argued", "argues", "declared", "announced", "wrote",
+    "writes", "commented", "replied", "responded", "answered", "cautioned", "urged", "observed",
+    "acknowledged", "admitted", "conceded", "recalled", "continued", "concluded", "asked", "predicted",
+    "promised", "vowed", "pledged", "confirmed", "denied", "reported", "reports", "tweeted", "posted",
+    "maintained", "complained", "suggested", "estimated", "joked", "shouted", "boasted", "quipped",
+    "countered", "charged", "alleged", "agreed", "testified", "pleaded", "pleads", "demanded", "retorted",
+    "reiterated", "announces", "adding", "repeated", "disclosed", "revealed", "indicated",
+  ])
+
+  /// Verbs whose subject is the object's opposite: "said Howard" names the speaker, "told Howard" a
+  /// listener.
+  static let notInverted = Set<String>(["told", "tells", "asked", "urged", "adding"])
+
+  /// Participles that take the subject of their sentence: "Bush defended the strikes, saying: "…"".
+  static let participles = Set<String>([
+    "saying", "adding", "stating", "telling", "declaring", "warning", "noting", "explaining", "insisting",
+    "arguing", "asking", "stressing", "claiming", "writing", "urging", "vowing", "promising", "calling",
+  ])
+
+  /// Words that may stand between a speaker and the speech verb: "Howard also said", "he has said".
+  static let auxiliaries = Set<String>([
+    "also", "later", "earlier", "then", "has", "had", "have", "would", "will", "previously", "again", "today",
+    "yesterday", "recently", "repeatedly", "just", "reportedly", "once", "further", "simply", "had",
+    "separately", "last", "night", "tonight", "and", "quickly", "flatly", "angrily", "publicly", "privately",
+    "himself", "herself", "however",
+  ])
+
+  /// Words of titles that stand before a name ("Prime Minister", "Rear Admiral", "Mr"): the name
+  /// begins after the last of them.
+  static let titles = Set<String>([
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sen", "Senator", "Rep", "Representative", "Gov",
+    "Governor", "President", "Premier", "Minister", "Secretary", "Chancellor", "Ambassador", "General", "Gen",
+    "Admiral", "Adm", "Chairman", "Chairwoman", "Chair", "King", "Queen", "Emperor", "Prince", "Princess",
+    "Judge", "Justice", "Mayor", "Speaker", "Leader", "Chief", "Commissioner", "Director", "Envoy",
+    "Spokesman", "Spokeswoman", "Lt", "Col", "Capt", "Sgt", "Sir", "Dame", "Lord", "Lady", "Treasurer",
+    "Sheikh", "Mullah", "Commander", "Colonel", "Lieutenant", "Captain", "Sergeant", "Brigadier",
+    "Commodore", "Rear", "Vice", "Deputy", "Acting", "Attorney-General", "Attorney", "Inspector",
+    "Detective", "Superintendent", "Constable", "Bishop", "Archbishop", "Father", "Reverend", "Rev", "Pope",
+    "Cardinal", "Imam", "Ayatollah", "Marshal", "Corporal", "Maj", "Brig", "Cmdr", "Cdr", "Lt-Col",
+    "Lt-Gen", "Maj-Gen", "Brig-Gen", "Secretary-General", "Vice-President", "Magistrate", "Coroner",
+    "Prosecutor", "Sheriff", "Officer", "Executive", "Counsel", "Opposition", "Foreign", "Defence",
+    "Defense", "Prime", "Health", "Economist", "Analyst", "Broker", "Dealer", "Trader", "Spokesperson", "Trade", "Finance", "Interior", "Home", "Immigration", "Justice",
+  ])
+
+  /// Role nouns of descriptions and appositives: "the spokesman", "a western diplomat".
+  static let roles = Set<String>([
+    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "leader", "commander", "chief",
+    "official", "officials", "president", "general", "ambassador", "envoy", "lawyer", "attorney", "chairman",
+    "director", "head", "governor", "senator", "prosecutor", "judge", "analyst", "diplomat", "source",
+    "officer", "colonel", "captain", "sergeant", "brother", "father", "mother", "sister", "son", "daughter",
+    "wife", "husband", "relative", "friend", "premier", "treasurer", "admiral", "executive", "economist",
+    "dealer", "trader", "witness", "resident", "expert", "adviser", "advisor", "aide", "negotiator",
+    "representative", "member", "statement", "report", "mp", "mayor", "manager", "owner", "founder",
+    "analysts", "sources", "diplomats", "witnesses", "residents", "experts", "dealers", "traders",
+    "soldier", "commissioner", "counsel", "cleric", "mullah", "warlord", "militant", "spokesmen",
+  ])
+
+  /// Small words inside names: "Osama bin Laden", "Charles de Gaulle".
+  static let particles = Set<String>([
+    "bin", "al", "al-", "el", "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "ibn", "bint",
+    "ben", "dos", "das", "del",
+  ])
+
+  /// Capitalized words that are never part of a person's name.
+  static let notNames = Set<String>([
+    "The", "A", "An", "And", "But", "Or", "Nor", "So", "Yet", "If", "When", "While", "With", "Without",
+    "As", "At", "In", "On", "Of", "For", "From", "To", "By", "After", "Before", "Since", "During", "Under",
+    "Over", "Because", "Although", "Though", "Meanwhile", "Then", "That", "This", "These", "Those", "What",
+    "Why", "How", "Where", "Whether", "Both", "Even", "Only", "Still", "Unlike", "Like", "Despite",
+    "According", "Also", "Once", "Until", "Whereas", "Between", "Among", "Against", "Through", "Did",
+    "Does", "Do", "Has", "Have", "Had", "Is", "Was", "Will", "Would", "Should", "Could", "Can", "May",
+    "Might", "Must", "Not", "Now", "Here", "There", "Indeed", "However", "Moreover", "Yes", "No", "Let",
+    "I", "It", "He", "She", "They", "We", "You", "His", "Her", "Their", "Its", "Our", "My", "Today",
+    "Yesterday", "Tomorrow", "Earlier", "Later", "Last", "Next", "Asked", "Speaking", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+    "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Some", "Many", "Most", "Other", "Others",
+    "All", "Each", "Every", "Several", "Such", "Another", "Any", "Mr.", "Mrs.", "Ms.", "Dr.", "Who", "Which",
+    "Sources", "Officials", "Analysts", "Police", "Witnesses", "Authorities", "Reporters", "Asked",
+  ])
+
+  /// Words that make a capitalized run the name of a place or an organization, not a person.
+  static let institutionWords = Set<String>([
+    "Alliance", "Council", "Party", "Army", "Force", "Forces", "Ministry", "Department", "Bank", "Union",
+    "Nations", "States", "Kingdom", "Republic", "Government", "Office", "Committee", "Commission", "Court",
+    "House", "Airport", "Street", "News", "Agency", "Corporation", "Corp", "Company", "Co", "Inc", "Ltd",
+    "Group", "International", "University", "Association", "Organisation", "Organization", "Front",
+    "Movement", "Command", "Centre", "Center", "Institute", "Service", "Services", "Club", "Times", "Post",
+    "Herald", "Radio", "Television", "TV", "Network", "Parliament", "Senate", "Congress", "Assembly",
+    "Cabinet", "Police", "Authority", "Board", "Fund", "Federation", "Church", "Hospital", "School",
+    "College", "Market", "Exchange", "Airlines", "Airways", "Bureau", "Administration", "Navy", "Guard",
+    "Corps", "Brigade", "Division", "Island", "Islands", "River", "Mountains", "Province", "Region", "City",
+    "County", "State", "Valley", "Bay", "Sea", "Ocean", "Gulf", "Strait", "East", "West", "North", "South",
+    "Middle", "Coast", "Square", "Road", "Palace", "Base", "Camp", "Pass", "Peninsula", "Desert", "Bridge",
+    "Harbour", "Harbor", "Park", "Tower", "Towers", "Trade", "Pacific", "Atlantic", "Games", "Cup", "War",
+    "Act", "Bill", "Treaty", "Accord", "Agreement", "Plan", "Project", "Program", "Programme", "New",
+    "Saudi", "United", "Northern", "Southern", "Eastern", "Western", "Central", "Great", "Los", "San", "Hong",
+    "Sri", "Tel", "Holdings", "Industries", "Motors", "Energy", "Oil", "Petroleum", "Reserve", "Treasury",
+    "Secretariat", "Tribunal", "Council", "Foundation", "Trust", "Society", "Institute", "Laboratories",
+    "Systems", "Technologies", "Communications", "Broadcasting", "Press", "Journal", "Daily", "Weekly",
+    "Channel", "Nine", "Seven", "Ten", "Olympic", "Territory", "Highway", "Mosque", "Prison", "Jail",
+  ])
+
+  /// Determiners that open a description: "the spokesman", "a western diplomat", "one dealer".
+  static let determiners = Set<String>([
+    "the", "a", "an", "one", "another", "his", "her", "its", "their", "two", "three", "several", "some",
+    "other", "many", "most",
+  ])
+}
