@@ -155,6 +155,13 @@ private struct Tokens {
     return true
   }
 
+  /// After a title, "of State" or "of the Exchequer": the index of the last word, if the title goes on.
+  func titleOf(_ i: Int) -> Int? {
+    guard i > 0, SpeakerWords.titles.contains(bareTitle(tokens[i - 1].text)), word(i) == "of" else { return nil }
+    let object = word(i + 1) == "the" ? i + 2 : i + 1
+    return isNameWord(object) && isNameWord(object + 1) ? object : nil
+  }
+
   func isParticle(_ i: Int) -> Bool {
     guard let word = word(i), !inQuote[i] else { return false }
     return SpeakerWords.particles.contains(word) && tokens[i].text == word && isNameWord(i + 1)
@@ -277,7 +284,15 @@ private struct QuoteReader {
           continue
         }
         var end = i
-        while end + 1 < t.count, !t[end].isPossessive, t.isNameWord(end + 1) || t.isParticle(end + 1) { end += 1 }
+        while end + 1 < t.count, !t[end].isPossessive {
+          if t.isNameWord(end + 1) || t.isParticle(end + 1) {
+            end += 1
+          } else if let of = t.titleOf(end + 1) {
+            end = of  // "Secretary of State George Shultz"
+          } else {
+            break
+          }
+        }
         if let phrase = name(p, from: i, through: end), case .name(let speaker, let person, let roles, let gender, _) = phrase,
           person
         {
@@ -344,6 +359,7 @@ private struct QuoteReader {
     for k in start..<through where SpeakerWords.titles.contains(bareTitle(t[k].text)) && t.entity(k) == nil {
       nameStart = k + 1
       roles.insert(bareTitle(t[k].text).lowercased())
+      if let of = t.titleOf(k + 1), of < through { nameStart = of + 1 }
     }
     if let role = t.word(start - 1), SpeakerWords.roles.contains(role) {
       roles.insert(role)
@@ -446,7 +462,7 @@ private struct QuoteReader {
 
   /// The phrase that begins at token `i`: "said Pentagon spokesman John Smith", "said he",
   /// "said the spokesman", "according to a source".
-  func phrase(after i: Int, in p: Int, end: Int) -> Phrase? {
+  func phrase(after i: Int, in p: Int, end: Int, subject: Bool = false) -> Phrase? {
     let t = paragraphs[p]
     var j = i
     while t.isPunctuation(j, [","]) { j += 1 }
@@ -489,6 +505,9 @@ private struct QuoteReader {
       } else if let word = t.word(e + 1), SpeakerWords.roles.contains(word), t.isNameWord(e + 2) {
         e += 2
         sawRole = true
+      } else if t.word(e + 2).map(SpeakerWords.roles.contains) == true, t.word(e + 1) != nil, t.isNameWord(e + 3) {
+        e += 3  // "British finance minister Gordon Brown"
+        sawRole = true
       } else if let word = t.word(e + 1), ["of", "for", "and", "in", "the", "at"].contains(word), e + 2 < end,
         t.isNameWord(e + 2) || t.word(e + 2) == "the"
       {
@@ -497,7 +516,11 @@ private struct QuoteReader {
         break
       }
     }
-    if !sawRole { e = firstRunEnd }
+    if !sawRole {
+      e = firstRunEnd
+      // "said British finance …" with no name after the role: not a speaker.
+      if !subject, let next = t.word(e + 1), e + 1 < end, !SpeakerWords.followers.contains(next) { return nil }
+    }
     while e > j, !t.isNameWord(e) { e -= 1 }
     // The name is the last capitalized run; the words before it are its roles.
     var s = e
@@ -568,6 +591,8 @@ private struct QuoteReader {
       }
       read += 1
       if let word = t.word(v) {
+        // "… the veteran, who was seen by his followers as the “…”": someone else's words.
+        if ["who", "whom", "whose", "which"].contains(word) { return nil }
         if word == "according", t.word(v + 1) == "to" { return phrase(after: v + 2, in: p, end: o) }
         if SpeakerWords.participles.contains(word) { return subject(of: p, from: s, before: v) }
         if SpeakerWords.verbs.contains(word) { return phrase(before: v, in: p, limit: s) }
@@ -587,7 +612,7 @@ private struct QuoteReader {
     {
       start = comma + 1
     }
-    guard let phrase = phrase(after: start, in: p, end: v) else { return nil }
+    guard let phrase = phrase(after: start, in: p, end: v, subject: true) else { return nil }
     if case .description = phrase { return nil }
     return phrase
   }

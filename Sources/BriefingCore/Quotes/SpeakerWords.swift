@@ -100,12 +100,21 @@ enum SpeakerWords {
     "County", "State", "Valley", "Bay", "Sea", "Ocean", "Gulf", "Strait", "East", "West", "North", "South",
     "Middle", "Coast", "Square", "Road", "Palace", "Base", "Camp", "Pass", "Peninsula", "Desert", "Bridge",
     "Harbour", "Harbor", "Park", "Tower", "Towers", "Trade", "Pacific", "Atlantic", "Games", "Cup", "War",
-    "Act", "Bill", "Treaty", "Accord", "Agreement", "Plan", "Project", "Program", "Programme", "New",
+    "Act", "Treaty", "Accord", "Agreement", "Plan", "Project", "Program", "Programme", "New",
     "Saudi", "United", "Northern", "Southern", "Eastern", "Western", "Central", "Great", "Los", "San", "Hong",
     "Sri", "Tel", "Holdings", "Industries", "Motors", "Energy", "Oil", "Petroleum", "Reserve", "Treasury",
     "Secretariat", "Tribunal", "Council", "Foundation", "Trust", "Society", "Institute", "Laboratories",
     "Systems", "Technologies", "Communications", "Broadcasting", "Press", "Journal", "Daily", "Weekly",
     "Channel", "Nine", "Seven", "Ten", "Olympic", "Territory", "Highway", "Mosque", "Prison", "Jail",
+  ])
+
+  /// Words that may follow a speaker's name in the clause of attribution: "said Smith in a
+  /// statement", "said Smith, who …".
+  static let followers = Set<String>([
+    "in", "on", "at", "after", "before", "when", "while", "as", "who", "whose", "during", "to", "from", "of",
+    "adding", "according", "today", "yesterday", "tonight", "last", "this", "late", "early", "earlier",
+    "later", "and", "but", "recently", "also", "told", "said", "says", "with", "without", "by", "for",
+    "outside", "inside", "near", "following", "ahead", "upon", "afterwards", "again", "then",
   ])
 
   /// Determiners that open a description: "the spokesman", "a western diplomat", "one dealer".
