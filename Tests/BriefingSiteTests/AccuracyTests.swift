@@ -9,15 +9,16 @@ import Testing
 @Suite struct AccuracyTests {
   /// Floors set from the measured numbers (see the README's "Accuracy"); precision comes first.
   static let quotePrecisionFloor = 0.95
-  static let datePrecisionFloor = 0.85
+  static let datePrecisionFloor = 0.8
 
   @Test func quoteAttributionAndTimelineDatesHoldTheirFloors() throws {
     let score = try DevSetScore.measure()
-    print(score.report)
+    // The whole report (every mistake) goes to a file: the test runner's output is no place for it.
+    try? score.report.write(toFile: repositoryRoot + "/.build/accuracy.txt", atomically: true, encoding: .utf8)
     #expect(score.quotes.precision >= AccuracyTests.quotePrecisionFloor)
     #expect(score.dates.precision >= AccuracyTests.datePrecisionFloor)
-    #expect(score.quotes.recall >= 0.5)
-    #expect(score.dates.recall >= 0.4)
+    #expect(score.quotes.recall >= 0.75)
+    #expect(score.dates.recall >= 0.55)
   }
 }
 

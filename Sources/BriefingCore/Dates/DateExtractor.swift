@@ -1,9 +1,17 @@
 /// Finds the dates a sentence speaks of: "February 7, 2025", "7 February 2025", "Jan. 20",
 /// "2025-02-07", "on Monday", "last Thursday", "mid-February", "in March", "early 2025".
 ///
-/// A date without a year takes the year that puts it nearest the article's date, and a weekday is
-/// counted from the article's date. Without an article date only dates that carry their own year
-/// are found: nothing is ever resolved against the clock of the machine that builds.
+/// A date without a year, a weekday and "today", "yesterday", "last night" are counted from the
+/// article's date, in the direction the sentence's tense points: "said Tuesday" and "was signed in
+/// March" look back, "will meet Friday" looks ahead, and only a sentence with no tense to go by
+/// takes the nearest. Without an article date only dates that carry their own year are found:
+/// nothing is ever resolved against the clock of the machine that builds.
+///
+/// A date that does not date what the sentence reports gives nothing: after "since", "until",
+/// "by", "before", "after", "from", "to", "ended" ("the six months to June 30"); inside the name of
+/// another event ("the September 11 attacks", "September's tragedy", "a 1999 report"), unless the
+/// sentence opens with it; a birth date; and words inside quotation marks or a dateline, which the
+/// caller passes as ranges to ignore.
 public enum DateExtractor {
   /// A date found in a sentence, with the words that gave it.
   public struct Found: Sendable, Hashable {
@@ -15,18 +23,34 @@ public enum DateExtractor {
     var text: Substring
     /// The word without surrounding punctuation and possessive.
     var bare: Substring
+    /// UTF-8 offset in the sentence.
+    var offset: Int
+    var lower: String { bare.lowercased() }
+    var isPossessive: Bool { text.hasSuffix("'s") || text.hasSuffix("’s") }
   }
 
-  /// The dates in `sentence`, in order.
-  public static func dates(in sentence: String, articleDate: BriefingDate?) -> [Found] {
+  /// Which way a year-less date or a weekday is counted from the article's date.
+  enum Tense { case past, future, unknown }
+
+  /// The dates in `sentence`, in order. Dates in `ignoring` (UTF-8 ranges of the sentence: quoted
+  /// words, a dateline) are left out.
+  public static func dates(in sentence: String, articleDate: BriefingDate?, ignoring: [Range<Int>] = []) -> [Found] {
     guard mayHoldDate(sentence) else { return [] }
-    let words = sentence.split(separator: " ").map { Word(text: $0, bare: bare($0)) }
+    let utf8 = sentence.utf8
+    let words = sentence.split(separator: " ").map {
+      Word(text: $0, bare: bare($0), offset: utf8.distance(from: utf8.startIndex, to: $0.startIndex))
+    }
+    if words.contains(where: { $0.lower == "birthday" || $0.lower == "birthdays" }) { return [] }
     var found: [Found] = []
     var i = 0
     while i < words.count {
-      if let (date, used) = read(words, at: i, articleDate: articleDate) {
+      let tense = tense(of: words, before: i)
+      if let (date, used) = read(words, at: i, articleDate: articleDate, tense: tense) {
         let text = words[i..<(i + used)].map(\.text).joined(separator: " ")
-        found.append(Found(date: date, text: String(text.trimmingCharacters(in: .punctuationCharacters))))
+        let ignored = ignoring.contains { $0.contains(words[i].offset) }
+        if !ignored, datesTheNews(words, from: i, count: used) {
+          found.append(Found(date: date, text: String(text.trimmingCharacters(in: .punctuationCharacters))))
+        }
         i += used
       } else {
         i += 1
@@ -34,6 +58,116 @@ public enum DateExtractor {
     }
     return found
   }
+
+  /// Whether the date in `words[from..<from+count]` dates what the sentence reports.
+  private static func datesTheNews(_ words: [Word], from i: Int, count: Int) -> Bool {
+    // The word before the date and its modifiers ("by next October", "until late March").
+    var b = i - 1
+    while b >= 0, ["next", "last", "this", "early", "late", "mid", "the"].contains(words[b].lower) { b -= 1 }
+    let before = i > 0 ? words[i - 1].lower : ""
+    if b >= 0, boundaryWords.contains(words[b].lower) { return false }
+    // "before leaving for the United States on April 24", "since it was formed on November 21"
+    for k in stride(from: i - 1, through: max(0, i - 8), by: -1) {
+      if words[k].text.last.map({ ",;:".contains($0) }) == true, k < i - 1 { break }
+      if clauseBoundaryWords.contains(words[k].lower) { return false }
+    }
+    // "the year started March 1", "a launch date of April 12"
+    if i >= 2, ["year", "period", "season", "quarter", "months", "weeks"].contains(words[i - 2].lower),
+      ["started", "starting", "beginning", "begun"].contains(before)
+    {
+      return false
+    }
+    if i >= 2, before == "of", ["date", "deadline", "target", "timetable", "anniversary"].contains(words[i - 2].lower) {
+      return false
+    }
+    if i > 1, words[i - 1].lower == "later" || words[i - 1].lower == "earlier", words[i - 2].lower == "than" { return false }
+    // "born on 3 March 1950", "born in 1950"
+    if words[max(0, i - 4)..<i].contains(where: { $0.lower == "born" }) { return false }
+    let last = words[i + count - 1]
+    let relative = relativeDays[words[i].lower] != nil || weekday(words[i].bare) != nil
+      || (i + count - 1 < words.count && ["night", "week"].contains(last.lower))
+    if relative { return true }
+    // "September's tragedy", "last November's elections"
+    if last.isPossessive, i > 0 { return false }
+    // "the September 11 attacks", "a 1999 report" — unless the sentence opens with it
+    // ("A December 30 meeting was held").
+    let opensSentence = i == 0 || (i == 1 && determiners.contains(before))
+    if determiners.contains(before), !opensSentence, i + count < words.count {
+      let next = words[i + count]
+      if let first = next.text.first, first.isLowercase, !followers.contains(next.lower),
+        !(words[i + count - 1].text.last.map { ",;:".contains($0) } ?? false)
+      {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Words after which a date bounds a period rather than dating the news.
+  private static let boundaryWords: Set<String> = [
+    "since", "until", "till", "until", "by", "before", "after", "from", "to", "through", "ended", "ending",
+    "between", "than", "ahead",
+  ]
+
+  /// Words that open a clause whose date is not the news: "since it was formed on November 21".
+  private static let clauseBoundaryWords: Set<String> = ["since", "until", "till", "before", "after", "unlike"]
+
+  private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "our"]
+
+  /// Words that may follow a date without making it attributive: "the March 3 and 4 talks" is
+  /// attributive, "on the 3rd and" is not read at all.
+  private static let followers: Set<String> = [
+    "and", "or", "but", "to", "in", "at", "on", "when", "after", "before", "for", "from", "with", "that",
+    "which", "as", "by", "of", "is", "was", "were", "will", "would", "has", "had", "this", "last", "next",
+    "local", "said", "says", "morning", "afternoon", "evening", "night", "until", "where", "while",
+  ]
+
+  /// "today" and its kin, in days from the article's date.
+  private static let relativeDays: [String: Int] = [
+    "today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1,
+  ]
+
+  /// The tense of the words before word `i`: a future marker near the date wins; a past verb
+  /// right before it, or a past marker in the sentence, points back.
+  private static func tense(of words: [Word], before i: Int) -> Tense {
+    let start = max(0, i - 6)
+    let near = words[start..<i]
+    if near.contains(where: { futureWords.contains($0.lower) || $0.lower.hasSuffix("'ll") }) { return .future }
+    // "to be published Sunday", "to leave on Thursday"
+    if let to = near.lastIndex(where: { $0.lower == "to" }), to + 1 < i, words[to + 1].lower == "be" { return .future }
+    if (start..<i).contains(where: { isPastVerb(words, $0) }) { return .past }
+    // The verb after: "Japan on Saturday also indicated it would …"
+    for k in (i + 1)..<min(words.count, i + 6) {
+      if isPastVerb(words, k) { return .past }
+      if futureWords.contains(words[k].lower) { return .future }
+    }
+    if words.contains(where: { pastWords.contains($0.lower) }) { return .past }
+    return .unknown
+  }
+
+  /// A past-tense verb at word `k`; not a participle after "is", "be", "been" ("are consulted").
+  private static func isPastVerb(_ words: [Word], _ k: Int) -> Bool {
+    let word = words[k].lower
+    guard irregularPast.contains(word) || (word.count > 4 && word.hasSuffix("ed") && !notPast.contains(word))
+    else { return false }
+    if k > 0, ["is", "are", "be", "been", "being", "will", "to", "would"].contains(words[k - 1].lower) {
+      return ["was", "were", "had", "did"].contains(word)
+    }
+    return true
+  }
+
+  private static let irregularPast: Set<String> = [
+    "said", "told", "met", "held", "left", "came", "went", "took", "gave", "made", "began", "won", "lost",
+    "fell", "rose", "saw", "spoke", "wrote", "sent", "sought", "brought", "found", "struck", "broke", "flew",
+    "was", "were", "had", "did", "led", "paid", "hit", "set", "put", "cut", "shot", "fought", "became",
+    "ran", "stood", "built", "caught", "kept", "got", "quit", "arrived", "died", "killed", "ago", "sold",
+    "bought", "thought", "felt", "heard", "meant", "threw", "drove", "chose", "stole", "forgot", "understood",
+    "withdrew", "fled", "dealt", "spent", "sat", "shut", "spread", "upheld", "oversaw", "swore", "lay",
+  ]
+
+  private static let notPast: Set<String> = ["need", "speed", "proceed", "exceed", "indeed", "scheduled", "expected"]
+
+  private static let pastWords: Set<String> = ["was", "were", "had", "did", "ago", "previously"]
 
   /// A cheap test before any word is looked at: a digit, or a capitalized word that begins like
   /// a month or a weekday ("Jan", "Sept", "Mon").
@@ -57,7 +191,9 @@ public enum DateExtractor {
       }
       previous = b
     }
-    return false
+    // today, yesterday, tonight, tomorrow, overnight, last night
+    return text.contains("oday") || text.contains("esterday") || text.contains("onight")
+      || text.contains("omorrow") || text.contains("vernight") || text.contains("ast night")
   }
 
   private static let prefixes: Set<Int> = Set(
@@ -67,8 +203,23 @@ public enum DateExtractor {
     ].map { word in word.utf8.reduce(0) { $0 << 8 | Int($1) } })
 
   /// Reads a date starting at word `i`; returns it and how many words it took.
-  private static func read(_ words: [Word], at i: Int, articleDate: BriefingDate?) -> (BriefingDate, Int)? {
+  private static func read(_ words: [Word], at i: Int, articleDate: BriefingDate?, tense: Tense) -> (
+    BriefingDate, Int
+  )? {
     let word = words[i]
+    // today, yesterday, tonight, last night ("USA Today" is a name: a capital mid-sentence)
+    if let articleDate, articleDate.precision == .day {
+      let capitalMidSentence = i > 0 && word.bare.first?.isUppercase == true
+      if let days = relativeDays[word.lower], !capitalMidSentence {
+        return (BriefingDate(dayNumber: articleDate.dayNumber + days), 1)
+      }
+      if word.lower == "last", i + 1 < words.count, words[i + 1].lower == "night" {
+        return (BriefingDate(dayNumber: articleDate.dayNumber - 1), 2)
+      }
+      if word.lower == "this", i + 1 < words.count, ["morning", "afternoon", "evening"].contains(words[i + 1].lower) {
+        return (articleDate, 2)
+      }
+    }
     // 2025-02-07
     if word.bare.count == 10, let date = BriefingDate(iso: String(word.bare)), date.precision == .day {
       return (date, 1)
@@ -95,7 +246,7 @@ public enum DateExtractor {
       monthWord = word.bare.dropFirst(4)
     }
     if let month = DatelineParser.month(named: String(monthWord)) {
-      return readMonth(month, words, at: i, offset: start, qualifier: qualifier, articleDate: articleDate)
+      return readMonth(month, words, at: i, offset: start, qualifier: qualifier, articleDate: articleDate, tense: tense)
     }
     // 7 February 2025
     if let day = day(word.bare), !word.text.hasSuffix(","), i + 1 < words.count,
@@ -106,7 +257,9 @@ public enum DateExtractor {
       {
         return (BriefingDate(year: year, month: month, day: day), 3)
       }
-      if let date = nearest(month: month, day: day, to: articleDate) { return (date, 2) }
+      if let date = resolve(month: month, day: day, words, after: i + 2, articleDate: articleDate, tense: tense) {
+        return (date, 2 + yearWords(words, after: i + 2))
+      }
     }
     // on Monday, last Thursday, next Tuesday
     if let weekday = weekday(word.bare), let articleDate, articleDate.precision == .day {
@@ -117,13 +270,21 @@ public enum DateExtractor {
       switch before {
       case "last": offset = -((today - weekday + 7) % 7 == 0 ? 7 : (today - weekday + 7) % 7)
       case "next": offset = (weekday - today + 7) % 7 == 0 ? 7 : (weekday - today + 7) % 7
-      case "on", "this", "since", "by", "until", "from":
-        let forward = (weekday - today + 7) % 7
-        // "will travel on Monday" looks ahead; otherwise the nearest such day.
-        offset = looksAhead(words[..<i]) || forward <= 3 ? forward : forward - 7
       default:
+        // "on Monday", "said Tuesday", "will meet Friday": the tense says which way; without one,
+        // the nearest such day. A bare weekday followed by a capital is a name ("Monday Night Football").
         let forward = (weekday - today + 7) % 7
-        offset = possessive ? (forward <= 3 ? forward : forward - 7) : nil
+        let next = i + 1 < words.count ? words[i + 1].text.first : nil
+        let bareName = next?.isUppercase == true && !words[i].text.hasSuffix(",")
+        if bareName && before != "on" {
+          offset = nil
+        } else {
+          switch tense {
+          case .future: offset = forward
+          case .past: offset = forward == 0 ? 0 : forward - 7
+          case .unknown: offset = forward <= 3 ? forward : forward - 7
+          }
+        }
       }
       if let offset {
         return (date(dayNumber: articleDate.dayNumber + offset), 1)
@@ -134,7 +295,7 @@ public enum DateExtractor {
 
   private static func readMonth(
     _ month: Int, _ words: [Word], at i: Int, offset: Int, qualifier: BriefingDate.Part?,
-    articleDate: BriefingDate?
+    articleDate: BriefingDate?, tense: Tense
   ) -> (BriefingDate, Int)? {
     let m = i + offset
     if qualifier == nil, m + 1 < words.count, let day = day(words[m + 1].bare) {
@@ -144,7 +305,13 @@ public enum DateExtractor {
       {
         return (BriefingDate(year: year, month: month, day: day), offset + 3)
       }
-      if let date = nearest(month: month, day: day, to: articleDate) { return (date, offset + 2) }
+      let before = i > 0 ? words[i - 1].lower : ""
+      var direction = tense
+      if before == "last" { direction = .past }
+      if before == "next" { direction = .future }
+      if let date = resolve(month: month, day: day, words, after: m + 2, articleDate: articleDate, tense: direction) {
+        return (date, offset + 2 + yearWords(words, after: m + 2))
+      }
       return nil
     }
     if m + 1 < words.count, let year = year(words[m + 1].bare) {
@@ -156,18 +323,70 @@ public enum DateExtractor {
     // A month alone must be introduced ("in March", "mid-February") to be read as a date.
     let before = i > 0 ? words[i - 1].bare.lowercased() : ""
     guard qualifier != nil || monthPrepositions.contains(before), let articleDate else { return nil }
-    let year = nearestYear(month: month, day: 15, to: articleDate)
-    if let qualifier { return (BriefingDate(approximately: qualifier, year: year, month: month), offset + 1) }
-    return (BriefingDate(year: year, month: month), offset + 1)
+    var direction = tense
+    if before == "last" { direction = .past }
+    if before == "next" { direction = .future }
+    let strict = before == "last" || before == "next"
+    var year = year(month: month, day: nil, articleDate: articleDate, tense: direction, strict: strict)
+    let extra = yearWords(words, after: m + 1)
+    if extra > 0, let stated = statedYear(words, after: m + 1, articleDate: articleDate) { year = stated }
+    if let qualifier {
+      return (BriefingDate(approximately: qualifier, year: year, month: month), offset + 1 + extra)
+    }
+    return (BriefingDate(year: year, month: month), offset + 1 + extra)
   }
 
-  /// Words before a weekday that put it in the future.
-  private static func looksAhead(_ words: ArraySlice<Word>) -> Bool {
-    words.contains { futureWords.contains($0.bare.lowercased()) }
+  /// A year-less day: "last year" or "this year" after it, or the year the tense points to.
+  private static func resolve(
+    month: Int, day: Int, _ words: [Word], after j: Int, articleDate: BriefingDate?, tense: Tense
+  ) -> BriefingDate? {
+    guard let articleDate else { return nil }
+    let year =
+      statedYear(words, after: j, articleDate: articleDate)
+      ?? self.year(month: month, day: day, articleDate: articleDate, tense: tense, strict: false)
+    guard day <= BriefingDate.days(in: month, of: year) else { return nil }
+    return BriefingDate(year: year, month: month, day: day)
+  }
+
+  /// "(of) last year", "this year", "next year" after a date: how many words they take.
+  private static func yearWords(_ words: [Word], after j: Int) -> Int {
+    var k = j
+    if k < words.count, words[k].lower == "of" { k += 1 }
+    guard k + 1 < words.count, ["last", "this", "next"].contains(words[k].lower), words[k + 1].lower == "year" else {
+      return 0
+    }
+    return k + 2 - j
+  }
+
+  private static func statedYear(_ words: [Word], after j: Int, articleDate: BriefingDate) -> Int? {
+    let used = yearWords(words, after: j)
+    guard used > 0 else { return nil }
+    switch words[j + used - 2].lower {
+    case "last": return articleDate.year - 1
+    case "next": return articleDate.year + 1
+    default: return articleDate.year
+    }
+  }
+
+  /// The year of a year-less month (and day): on or before the article's date for the past, on or
+  /// after it for the future (strictly, after "last" and "next"), else the nearest.
+  private static func year(month: Int, day: Int?, articleDate: BriefingDate, tense: Tense, strict: Bool) -> Int {
+    let y = articleDate.year
+    // Compare by month when there is no day, by day otherwise.
+    func key(_ year: Int) -> Int {
+      day.map { BriefingDate.dayNumber(year: year, month: month, day: min($0, 28)) } ?? (year * 12 + month)
+    }
+    let reference = day == nil ? articleDate.year * 12 + (articleDate.month ?? 1) : articleDate.dayNumber
+    switch tense {
+    case .past: return strict ? (key(y) < reference ? y : y - 1) : (key(y) <= reference ? y : y - 1)
+    case .future: return strict ? (key(y) > reference ? y : y + 1) : (key(y) >= reference ? y : y + 1)
+    case .unknown: return nearestYear(month: month, day: day ?? 15, to: articleDate)
+    }
   }
 
   private static let futureWords: Set<String> = [
-    "will", "shall", "plans", "planned", "scheduled", "expected", "due", "upcoming", "anticipated", "set",
+    "will", "shall", "plans", "planned", "scheduled", "expected", "due", "upcoming", "anticipated", "would",
+    "next", "plan", "intends", "aims", "hopes", "going", "could", "may", "might", "tomorrow",
   ]
 
   private static let monthPrepositions: Set<String> = [
@@ -211,14 +430,6 @@ public enum DateExtractor {
   }
 
   private static func date(dayNumber: Int) -> BriefingDate { BriefingDate(dayNumber: dayNumber) }
-
-  /// A year-less day, in the year that puts it nearest the article's date.
-  private static func nearest(month: Int, day: Int, to articleDate: BriefingDate?) -> BriefingDate? {
-    guard let articleDate else { return nil }
-    let year = nearestYear(month: month, day: day, to: articleDate)
-    guard day <= BriefingDate.days(in: month, of: year) else { return nil }
-    return BriefingDate(year: year, month: month, day: day)
-  }
 
   private static func nearestYear(month: Int, day: Int, to articleDate: BriefingDate) -> Int {
     let reference = articleDate.dayNumber

@@ -44,6 +44,25 @@ public enum DatelineParser {
     return BriefingDate(year: year, month: match.month, day: day)
   }
 
+  /// The length in UTF-8 bytes of a wire dateline that opens `sentence` ("WASHINGTON, Feb 26 - ",
+  /// "RIO DE JANEIRO, March 9 -- "): a place in capitals, a comma, a date, a dash. Nil when there is none.
+  public static func datelinePrefix(_ sentence: String) -> Int? {
+    let utf8 = Array(sentence.utf8.prefix(80))
+    for dash in [" - ", " -- ", " — ", " – "] {
+      let pattern = Array(dash.utf8)
+      guard pattern.count <= utf8.count else { continue }
+      for start in 0...(utf8.count - pattern.count) where utf8[start..<(start + pattern.count)].elementsEqual(pattern) {
+        let prefix = String(decoding: utf8[..<start], as: UTF8.self)
+        guard let comma = prefix.firstIndex(of: ",") else { break }
+        let place = prefix[..<comma]
+        let letters = place.filter(\.isLetter)
+        guard letters.count >= 2, letters.allSatisfy(\.isUppercase), firstDate(in: String(prefix)) != nil else { break }
+        return start + pattern.count
+      }
+    }
+    return nil
+  }
+
   /// The month a word names ("Jan", "Jan.", "January", "Sept."), or nil.
   public static func month(named word: String) -> Int? {
     guard word.first?.isUppercase == true else { return nil }

@@ -155,6 +155,9 @@ public struct DocumentLinker: Sendable {
     var quotes: [Quote] = []
     var passages: [Passage] = []
     var paragraphs: [QuoteFinder.Paragraph] = []
+    // Sentences whose dates are read once the quotes are known: paragraph, UTF-8 range, entities
+    // named in it and in the sentence before.
+    var pending: [(Int, Range<Int>, [String], [String])] = []
     var segments: [[Segment]] = []
     var mentions: [Mention] = []
     // Each run's text as read (wikilinks as their labels) and the entities found in it.
@@ -250,17 +253,32 @@ public struct DocumentLinker: Sendable {
       paragraphs.append(QuoteFinder.Paragraph(text: plain, named: names, sentences: offsets))
       passages += Passages.of(
         sentences: sentences.map { String(plain[$0]) }, named: named, document: context.document)
-      for (index, range) in sentences.enumerated() {
-        let sentence = String(plain[range])
-        for found in DateExtractor.dates(in: sentence, articleDate: context.date) {
-          dated.append(
-            DatedMention(
-              date: found.date, document: context.document, sentence: sentence, phrase: found.text,
-              entities: named[index].sorted(), context: index > 0 ? named[index - 1].sorted() : []))
-        }
+      for (index, range) in offsets.enumerated() {
+        pending.append(
+          (paragraphs.count - 1, range, named[index].sorted(), index > 0 ? named[index - 1].sorted() : []))
       }
     }
-    quotes = QuoteFinder.quotes(in: paragraphs, document: context.document)
+    let read = QuoteFinder.quotes(in: paragraphs, document: context.document)
+    quotes = read.quotes
+    // Dates, once quotes are known: quoted words and a dateline ("WASHINGTON, Feb 26 - ") date nothing.
+    for (p, range, entities, before) in pending {
+      let text = paragraphs[p].text
+      let sentence = Self.substring(text, range.lowerBound, range.upperBound)
+      var ignoring = read.quoted[p].compactMap { quoted -> Range<Int>? in
+        let lower = max(quoted.lowerBound, range.lowerBound)
+        let upper = min(quoted.upperBound, range.upperBound)
+        return lower < upper ? (lower - range.lowerBound)..<(upper - range.lowerBound) : nil
+      }
+      if p == 0, range.lowerBound == 0, let dateline = DatelineParser.datelinePrefix(sentence) {
+        ignoring.append(0..<dateline)
+      }
+      for found in DateExtractor.dates(in: sentence, articleDate: context.date, ignoring: ignoring) {
+        dated.append(
+          DatedMention(
+            date: found.date, document: context.document, sentence: sentence, phrase: found.text,
+            entities: entities, context: before))
+      }
+    }
     return Result(
       segments: segments, mentions: mentions, diagnostics: diagnostics, unknownNames: unknown, dated: dated,
       quotes: quotes, passages: passages)
@@ -276,7 +294,9 @@ public struct DocumentLinker: Sendable {
     return ranked[0].id
   }
 
-  private func substring(_ text: String, _ from: Int, _ to: Int) -> String {
+  private func substring(_ text: String, _ from: Int, _ to: Int) -> String { Self.substring(text, from, to) }
+
+  private static func substring(_ text: String, _ from: Int, _ to: Int) -> String {
     let utf8 = text.utf8
     let lower = utf8.index(utf8.startIndex, offsetBy: from)
     let upper = utf8.index(utf8.startIndex, offsetBy: to)

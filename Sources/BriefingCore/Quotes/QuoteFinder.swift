@@ -34,10 +34,11 @@ struct QuoteFinder {
   /// Quotes shorter than this many words are scare quotes ("America First"), not speech.
   static let minimumWords = 4
 
-  /// The quotes of an article's paragraphs, in order.
-  static func quotes(in paragraphs: [Paragraph], document: String) -> [Quote] {
+  /// The quotes of an article's paragraphs, in order, and for each paragraph the UTF-8 ranges
+  /// that stand inside quotation marks (whose dates are the speaker's, not the news').
+  static func quotes(in paragraphs: [Paragraph], document: String) -> (quotes: [Quote], quoted: [[Range<Int>]]) {
     var reader = QuoteReader(paragraphs)
-    return reader.quotes(document: document)
+    return (reader.quotes(document: document), reader.quotedRanges())
   }
 }
 
@@ -192,6 +193,18 @@ private struct QuoteReader {
   }
 
   // MARK: Quotation marks
+
+  func quotedRanges() -> [[Range<Int>]] {
+    var ranges = [[Range<Int>]](repeating: [], count: paragraphs.count)
+    for span in spans {
+      for part in span.parts {
+        let t = paragraphs[part.paragraph]
+        let end = part.close.map { t[$0].end } ?? t.text.utf8.count
+        ranges[part.paragraph].append(t[part.open].start..<end)
+      }
+    }
+    return ranges
+  }
 
   /// Pairs opening and closing marks; a quote open at a paragraph's end continues into a next
   /// paragraph that opens with a mark, and is dropped otherwise.
