@@ -12,9 +12,10 @@ struct FrontPage {
     context["description"] = briefing.config.description ?? false
     context["introduction"] = bodies.introduction ?? false
     let asOf = briefing.asOf
-    // Split at the as-of date: on or before it has happened, after it is upcoming.
-    let past = briefing.timeline.filter { asOf == nil || $0.date.dayNumber <= asOf!.dayNumber }
-    let upcoming = briefing.timeline.filter { asOf != nil && $0.date.dayNumber > asOf!.dayNumber }
+    // Split at the as-of date by each entry's earliest day: on or before it has happened (a month
+    // that has begun, "mid-February" from the 11th), after it is upcoming.
+    let past = briefing.timeline.filter { asOf == nil || $0.date.earliestDay <= asOf!.dayNumber }
+    let upcoming = briefing.timeline.filter { asOf != nil && $0.date.earliestDay > asOf!.dayNumber }
     context["latest"] = views.list(past.suffix(6).reversed().map { views.entry($0, sourceLimit: 1) })
     context["upcoming"] = views.list(upcoming.prefix(6).map { views.entry($0, sourceLimit: 1) })
     context["issues"] = views.list(
@@ -22,7 +23,7 @@ struct FrontPage {
         var item = views.link(issue)
         item["status"] = issue.status ?? false
         let last = briefing.timeline(for: issue.id).last {
-          asOf == nil || $0.date.dayNumber <= asOf!.dayNumber
+          asOf == nil || $0.date.earliestDay <= asOf!.dayNumber
         }
         item["lastActivity"] = last.map { views.entry($0) } ?? false
         item["sources"] =

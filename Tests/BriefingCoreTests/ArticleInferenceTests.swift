@@ -81,7 +81,7 @@ import Testing
     let problem = try #require(diagnostics.first)
     #expect(
       problem.description
-        == "content/articles/x.txt:3:1: error: 'date' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not '13 January'"
+        == "content/articles/x.txt:3:1: error: an article's 'date' must be a day written YYYY-MM-DD, not '13 January' (only events may give YYYY-MM or YYYY)"
     )
   }
 

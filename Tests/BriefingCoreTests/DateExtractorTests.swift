@@ -77,6 +77,75 @@ import Testing
       DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: DateExtractorTests.article)).isEmpty)
   }
 
+  /// Wire copy of 20 November 2001 (a Tuesday): the forms that date the news, and the direction
+  /// the tense gives them.
+  @Test(arguments: [
+    ("The minister said today the talks had failed.", "2001-11-20"),
+    ("Police said yesterday two men were arrested.", "2001-11-19"),
+    ("Fighting broke out again last night near Kunduz.", "2001-11-19"),
+    ("The envoy will arrive tomorrow in Islamabad.", "2001-11-21"),
+    ("Today's meeting ended without agreement.", "2001-11-20"),
+    ("The Pentagon said Sunday that the raid succeeded.", "2001-11-18"),
+    ("Ministers will meet Friday in Brussels.", "2001-11-23"),
+    ("Talks resume on Monday in Bonn.", "2001-11-26"),
+    ("The strike was launched on December 30, officials said.", "2000-12-30"),
+    ("The vote is scheduled for December 30 in Kabul.", "2001-12-30"),
+    ("The deal was struck on August 27 of last year in Geneva.", "2000-08-27"),
+    ("Parliament was dissolved last December by decree.", "2000-12"),
+    ("Elections will be held next March across the country.", "2002-03"),
+    ("The March 3 meeting was cancelled at short notice.", "2001-03-03"),
+  ])
+  func readsTheDateOfTheNews(sentence: String, iso: String) throws {
+    let found = DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: "2001-11-20"))
+    #expect(found.map(\.date.iso) == [iso], "\(sentence)")
+  }
+
+  /// Dates that do not date what the sentence reports.
+  @Test(arguments: [
+    "Troops have been on alert since September 11 across the region.",
+    "He spoke again about the September 11 attacks in a speech to troops.",
+    "Flags flew at half mast for September's tragedy in the capital.",
+    "Aid has poured in after the 2004 tsunami in the region.",
+    "Profit rose 12 percent in the six months to June 30, the company said.",
+    "Net income fell in the year to June 30 on weaker sales.",
+    "Revenue fell in the year ended March 31 on weaker demand.",
+    "He was born on March 3, 1950 in Kandahar.",
+    "The general celebrated his birthday on Saturday with troops.",
+    "They cited a 1999 report on the camps in the north.",
+    "The offer stands until December 15 for all shareholders.",
+    "They are aiming for a pact by next October at the latest.",
+    "He had hoped to finish before leaving for Washington on April 24.",
+    "The newspaper USA Today reported the figures first.",
+    "Agreement was reached in the year started March 1 by producers.",
+    "They discussed a launch date of April 12 for the mission.",
+  ])
+  func readsNothingThatDoesNotDateTheNews(sentence: String) {
+    #expect(
+      DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: "2001-11-20")).isEmpty, "\(sentence)")
+  }
+
+  @Test func skipsTheRangesItIsToldToIgnore() {
+    let sentence = "WASHINGTON, Nov 20 - Officials said on Monday that “talks on Friday” failed."
+    let quote = sentence.utf8.distance(from: sentence.startIndex, to: sentence.firstIndex(of: "“")!)
+    let ignoring = [0..<21, quote..<sentence.utf8.count]
+    let found = DateExtractor.dates(
+      in: sentence, articleDate: BriefingDate(iso: "2001-11-20"), ignoring: ignoring)
+    #expect(found.map(\.date.iso) == ["2001-11-19"])
+    #expect(DatelineParser.datelinePrefix(sentence) == 21)
+    #expect(DatelineParser.datelinePrefix("Officials said on Monday - in Kabul - that talks failed.") == nil)
+  }
+
+  @Test func anApproximateDateBeginsOnItsEarliestDay() {
+    #expect(
+      BriefingDate(approximately: .mid, year: 2025, month: 2).earliestDay
+        == BriefingDate(iso: "2025-02-11")!.dayNumber)
+    #expect(
+      BriefingDate(approximately: .late, year: 2025, month: 2).earliestDay
+        == BriefingDate(iso: "2025-02-21")!.dayNumber)
+    #expect(BriefingDate(iso: "2025-02")!.earliestDay == BriefingDate(iso: "2025-02-01")!.dayNumber)
+    #expect(BriefingDate(iso: "2025")!.earliestDay == BriefingDate(iso: "2025-01-01")!.dayNumber)
+  }
+
   @Test func dayNumbersRoundTrip() {
     for day in [-1, 0, 59, 365, 10_957, 20_107, 20_124] {
       #expect(BriefingDate(dayNumber: day).dayNumber == day)
@@ -112,6 +181,61 @@ import Testing
     #expect(timeline[1].sources.isEmpty)
     #expect(timeline[2].event == nil)
     #expect(timeline[2].sources.map(\.article) == ["articles/a"])
+  }
+
+  func dated(_ sentence: String, _ date: String, _ entities: [String], context: [String] = []) -> DatedMention
+  {
+    DatedMention(
+      date: BriefingDate(iso: date)!, document: "articles/a", sentence: sentence, phrase: date,
+      entities: entities, context: context)
+  }
+
+  /// A month-precision event needs its name; a sentence with its own day stands on it.
+  @Test func aMonthEventTakesOnlySentencesThatNameIt() {
+    let events = [event("bonn-talks", "2001-12")]
+    let connections = ["events/bonn-talks": ["people/karzai", "people/hill"]]
+    let timeline = TimelineBuilder.build(
+      events: events, connections: connections, mentionsByEntity: [:],
+      dated: [
+        dated("Karzai met Robert Hill on 23 December 2001.", "2001-12-23", ["people/karzai"]),
+        dated("Karzai spoke in December about the talks.", "2001-12", ["people/karzai", "people/hill"]),
+        dated("The Bonn talks opened in December.", "2001-12", ["events/bonn-talks"]),
+      ], entityByID: [:])
+    let talks = timeline.first { $0.event == "events/bonn-talks" }
+    #expect(talks?.sources.map(\.text) == ["The Bonn talks opened in December."])
+    #expect(
+      timeline.first { $0.sources.map(\.text) == ["Karzai met Robert Hill on 23 December 2001."] }?.date.iso
+        == "2001-12-23")
+  }
+
+  /// On the event's day, two shared names (in the sentence or the one before) are evidence; one is not.
+  @Test func aDayEventTakesSentencesThatShareTwoOfItsNames() {
+    let events = [event("summit", "2025-02-07")]
+    let connections = ["events/summit": ["people/ishiba", "people/trump", "issues/tariffs"]]
+    let timeline = TimelineBuilder.build(
+      events: events, connections: connections, mentionsByEntity: [:],
+      dated: [
+        dated(
+          "A meeting is arranged for February 7.", "2025-02-07", [],
+          context: ["people/ishiba", "people/trump"]),
+        dated("Trump golfed on February 7.", "2025-02-07", ["people/trump"]),
+      ], entityByID: [:])
+    #expect(
+      timeline.first { $0.event != nil }?.sources.map(\.text) == ["A meeting is arranged for February 7."])
+    #expect(timeline.contains { $0.event == nil && $0.title == "Trump golfed on February 7." })
+  }
+
+  /// A sentence that names an event but reports another day of its own is not its source.
+  @Test func aMentionWithAnotherDayOfItsOwnIsNotASource() {
+    let events = [event("inauguration", "2025-01-20")]
+    let sentence = "He departed from Haneda on Sunday to attend the inauguration."
+    let mention = Mention(
+      entity: "events/inauguration", document: "articles/a", sentence: sentence, text: "the inauguration",
+      inHeading: false)
+    let timeline = TimelineBuilder.build(
+      events: events, connections: [:], mentionsByEntity: ["events/inauguration": [mention]],
+      dated: [dated(sentence, "2025-01-19", ["events/inauguration"])], entityByID: [:])
+    #expect(timeline.first { $0.event != nil }?.sources.isEmpty == true)
   }
 
   @Test func anApproximateDateNeverFallsOnADay() {

@@ -14,7 +14,8 @@ import Testing
   @Test func quoteAttributionAndTimelineDatesHoldTheirFloors() throws {
     let score = try DevSetScore.measure()
     // The whole report (every mistake) goes to a file: the test runner's output is no place for it.
-    try? score.report.write(toFile: repositoryRoot + "/.build/accuracy.txt", atomically: true, encoding: .utf8)
+    try? score.report.write(
+      toFile: repositoryRoot + "/.build/accuracy.txt", atomically: true, encoding: .utf8)
     #expect(score.quotes.precision >= AccuracyTests.quotePrecisionFloor)
     #expect(score.dates.precision >= AccuracyTests.datePrecisionFloor)
     #expect(score.quotes.recall >= 0.75)
@@ -47,8 +48,10 @@ struct DevSetScore {
   var misses: [String] = []
 
   var report: String {
-    (["accuracy: quotes  " + quotes.line, "accuracy: dates   " + dates.line,
-      "accuracy: dates finer than a year  " + datesBelowYear.line]
+    ([
+      "accuracy: quotes  " + quotes.line, "accuracy: dates   " + dates.line,
+      "accuracy: dates finer than a year  " + datesBelowYear.line,
+    ]
       + mistakes.map { "  " + $0 } + misses.map { "  " + $0 }).joined(separator: "\n")
   }
 
@@ -71,7 +74,8 @@ struct DevSetScore {
     let result = Pipeline(fileSystem: LocalFileSystem()).check(content: root + "/content")
     let briefing = try #require(result.briefing, "\(result.diagnostics)")
     var gold: [String: Gold] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: root + "/gold") where name.hasSuffix(".json") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: root + "/gold")
+    where name.hasSuffix(".json") {
       let data = try Data(contentsOf: URL(fileURLWithPath: root + "/gold/" + name))
       gold["articles/" + name.dropLast(5)] = try JSONDecoder().decode(Gold.self, from: data)
     }
@@ -85,7 +89,8 @@ struct DevSetScore {
     var found: Set<String> = []
     for quote in briefing.quotes {
       guard let article = gold[quote.document] else { continue }
-      let name = quote.speaker.flatMap { briefing.entityByID[$0] }.map { [$0.name] + $0.aliases }
+      let name =
+        quote.speaker.flatMap { briefing.entityByID[$0] }.map { [$0.name] + $0.aliases }
         ?? quote.speakerName.map { [$0] }
       let text = normalized(quote.text)
       let match = article.quotes.first {
@@ -128,7 +133,9 @@ struct DevSetScore {
     for entry in briefing.timeline {
       for source in entry.sources {
         guard let article = gold[source.article] else { continue }
-        guard seen.insert(source.article + "|" + source.text + "|" + entry.date.iso).inserted else { continue }
+        guard seen.insert(source.article + "|" + source.text + "|" + entry.date.iso).inserted else {
+          continue
+        }
         let sentence = normalized(source.text)
         let match = article.dates.first { sentence.contains(normalized($0.sentence)) }
         let fine = entry.date.precision != .year

@@ -165,7 +165,7 @@ import Testing
     let entries = try timeline().entries
     let cases: [(String, String, String)] = [
       ("events/trump-inauguration-2025", "2025-01-20", "Anticipated to take office officially on Monday"),
-      ("events/quad-foreign-ministers-meeting-2025", "2025-01-21", "discussions on January 21"),
+      ("events/quad-foreign-ministers-meeting-2025", "2025-01-21", "Quad foreign ministers' meeting"),
       ("events/nakatani-hegseth-call", "2025-01-31", "conducted on January 31"),
       ("events/ishiba-trump-summit-2025", "2025-02-07", "arranged for February 7, 2025"),
       ("events/trump-inauguration-2017", "2017-01-20", "inauguration speech"),
@@ -176,6 +176,23 @@ import Testing
       #expect(found?["date"] as? String == date, "\(event)")
       #expect(sources(found).contains { $0.contains(words) }, "\(event) lacks a source with '\(words)'")
     }
+  }
+
+  /// A sentence joins an event by evidence: one shared name on the event's day is not enough, and a
+  /// sentence with a day of its own never joins an event on another day.
+  @Test func sentencesJoinEventsOnlyByEvidence() throws {
+    let entries = try timeline().entries
+    // Names only the Quad, not the meeting: it stands on its own date.
+    let quad = try #require(
+      entries.first { sources($0).contains { $0.contains("discussions on January 21") } })
+    #expect(quad["event"] is NSNull)
+    #expect(quad["date"] as? String == "2025-01-21")
+    // Names the inauguration but reports Sunday the 19th.
+    let inauguration = entry(entries, event: "events/trump-inauguration-2025")
+    #expect(!sources(inauguration).contains { $0.contains("departed from Haneda Airport on Sunday") })
+    let departure = entry(entries, event: "events/iwaya-departs-for-washington")
+    #expect(sources(departure).contains { $0.contains("departed from Haneda Airport on Sunday") })
+    #expect(!sources(entry(entries, event: "events/iwaya-visit-to-south-korea")).isEmpty)
   }
 
   @Test func ishibasVisitIsAnApproximateEntryInMidFebruary() throws {

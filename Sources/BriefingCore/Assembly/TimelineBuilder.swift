@@ -1,8 +1,12 @@
 /// Merges curated events with the dated sentences of the articles into one chronology.
 ///
-/// A dated sentence that falls on an event's date and names the event, or shares its people,
-/// issues or organizations (in the sentence or the one before it), becomes a source of that event.
-/// The others stand as entries of their own, titled by their sentence.
+/// A sentence becomes a source of a curated event by evidence: it names the event (or an alias),
+/// or it is dated to the event's very day and names at least two of the event's people, issues
+/// and organizations (all of them when it has just one; the sentence before counts too, as the
+/// sentence goes on from it). An event known only to its month, year or roughly needs its name. A sentence
+/// with a precise date of its own that is not the event's day never joins the event (it stands on
+/// its own date instead). Dated sentences that join no event stand as entries of their own,
+/// titled by their sentence.
 enum TimelineBuilder {
   static func build(
     events: [Entity], connections: [String: [String]], mentionsByEntity: [String: [Mention]],
@@ -30,10 +34,15 @@ enum TimelineBuilder {
         var score: Int
         if mention.entities.contains(event.id) {
           score = 100
+        } else if event.date!.precision == .day, mention.date.precision == .day {
+          // Named in the sentence or in the one before it, which it goes on from ("An initial
+          // meeting is arranged for February 7" follows the sentence naming both leaders). An event
+          // with a single person needs that one.
+          let shared = Set(mention.entities.filter(related.contains)).union(
+            mention.context.filter(related.contains))
+          score = !related.isEmpty && shared.count >= min(2, related.count) ? shared.count : 0
         } else {
-          score =
-            2 * mention.entities.filter(related.contains).count
-            + mention.context.filter(related.contains).count
+          score = 0
         }
         // Between equally related events, the one on that very day wins over the one in that month.
         if score > 0 { score = 2 * score + (event.date!.precision == mention.date.precision ? 1 : 0) }
@@ -58,11 +67,21 @@ enum TimelineBuilder {
       }
     }
 
+    // The precise dates each sentence gives itself.
+    var ownDays: [TimelineEntry.Source: [BriefingDate]] = [:]
+    for mention in dated where mention.date.precision == .day {
+      ownDays[TimelineEntry.Source(article: mention.document, text: mention.sentence), default: []].append(
+        mention.date)
+    }
     let curated = datedEvents.map { event -> TimelineEntry in
       var sources = attached[event.id] ?? []
       for mention in mentionsByEntity[event.id] ?? []
       where mention.document.hasPrefix("articles/") && !mention.inHeading {
         let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
+        // "He departed from Haneda Airport on Sunday …" names the inauguration but reports Sunday.
+        if let days = ownDays[source], !days.contains(where: { covers(event.date!, event.end, $0) }) {
+          continue
+        }
         if !sources.contains(source) { sources.append(source) }
       }
       return TimelineEntry(

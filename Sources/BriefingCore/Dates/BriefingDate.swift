@@ -76,6 +76,18 @@ public struct BriefingDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
   }
 
+  /// The first day the date can mean: a month's 1st, a year's 1 January; "early", "mid" and "late"
+  /// a month from its 1st, 11th and 21st (a year from January, May and September).
+  public var earliestDay: Int {
+    if let day, let month { return BriefingDate.dayNumber(year: year, month: month, day: day) }
+    if let month {
+      let first = part == .mid ? 11 : part == .late ? 21 : 1
+      return BriefingDate.dayNumber(year: year, month: month, day: first)
+    }
+    let month = part == .mid ? 5 : part == .late ? 9 : 1
+    return BriefingDate.dayNumber(year: year, month: month, day: 1)
+  }
+
   /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precise as the date is.
   public var iso: String {
     var text = padded(year, 4)

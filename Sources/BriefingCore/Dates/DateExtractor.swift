@@ -34,7 +34,9 @@ public enum DateExtractor {
 
   /// The dates in `sentence`, in order. Dates in `ignoring` (UTF-8 ranges of the sentence: quoted
   /// words, a dateline) are left out.
-  public static func dates(in sentence: String, articleDate: BriefingDate?, ignoring: [Range<Int>] = []) -> [Found] {
+  public static func dates(in sentence: String, articleDate: BriefingDate?, ignoring: [Range<Int>] = [])
+    -> [Found]
+  {
     guard mayHoldDate(sentence) else { return [] }
     let utf8 = sentence.utf8
     let words = sentence.split(separator: " ").map {
@@ -77,14 +79,19 @@ public enum DateExtractor {
     {
       return false
     }
-    if i >= 2, before == "of", ["date", "deadline", "target", "timetable", "anniversary"].contains(words[i - 2].lower) {
+    if i >= 2, before == "of",
+      ["date", "deadline", "target", "timetable", "anniversary"].contains(words[i - 2].lower)
+    {
       return false
     }
-    if i > 1, words[i - 1].lower == "later" || words[i - 1].lower == "earlier", words[i - 2].lower == "than" { return false }
+    if i > 1, words[i - 1].lower == "later" || words[i - 1].lower == "earlier", words[i - 2].lower == "than" {
+      return false
+    }
     // "born on 3 March 1950", "born in 1950"
     if words[max(0, i - 4)..<i].contains(where: { $0.lower == "born" }) { return false }
     let last = words[i + count - 1]
-    let relative = relativeDays[words[i].lower] != nil || weekday(words[i].bare) != nil
+    let relative =
+      relativeDays[words[i].lower] != nil || weekday(words[i].bare) != nil
       || (i + count - 1 < words.count && ["night", "week"].contains(last.lower))
     if relative { return true }
     // "September's tragedy", "last November's elections"
@@ -110,7 +117,9 @@ public enum DateExtractor {
   ]
 
   /// Words that open a clause whose date is not the news: "since it was formed on November 21".
-  private static let clauseBoundaryWords: Set<String> = ["since", "until", "till", "before", "after", "unlike"]
+  private static let clauseBoundaryWords: Set<String> = [
+    "since", "until", "till", "before", "after", "unlike",
+  ]
 
   private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "our"]
 
@@ -132,9 +141,13 @@ public enum DateExtractor {
   private static func tense(of words: [Word], before i: Int) -> Tense {
     let start = max(0, i - 6)
     let near = words[start..<i]
-    if near.contains(where: { futureWords.contains($0.lower) || $0.lower.hasSuffix("'ll") }) { return .future }
+    if near.contains(where: { futureWords.contains($0.lower) || $0.lower.hasSuffix("'ll") }) {
+      return .future
+    }
     // "to be published Sunday", "to leave on Thursday"
-    if let to = near.lastIndex(where: { $0.lower == "to" }), to + 1 < i, words[to + 1].lower == "be" { return .future }
+    if let to = near.lastIndex(where: { $0.lower == "to" }), to + 1 < i, words[to + 1].lower == "be" {
+      return .future
+    }
     if (start..<i).contains(where: { isPastVerb(words, $0) }) { return .past }
     // The verb after: "Japan on Saturday also indicated it would …"
     for k in (i + 1)..<min(words.count, i + 6) {
@@ -165,7 +178,9 @@ public enum DateExtractor {
     "withdrew", "fled", "dealt", "spent", "sat", "shut", "spread", "upheld", "oversaw", "swore", "lay",
   ]
 
-  private static let notPast: Set<String> = ["need", "speed", "proceed", "exceed", "indeed", "scheduled", "expected"]
+  private static let notPast: Set<String> = [
+    "need", "speed", "proceed", "exceed", "indeed", "scheduled", "expected",
+  ]
 
   private static let pastWords: Set<String> = ["was", "were", "had", "did", "ago", "previously"]
 
@@ -216,7 +231,9 @@ public enum DateExtractor {
       if word.lower == "last", i + 1 < words.count, words[i + 1].lower == "night" {
         return (BriefingDate(dayNumber: articleDate.dayNumber - 1), 2)
       }
-      if word.lower == "this", i + 1 < words.count, ["morning", "afternoon", "evening"].contains(words[i + 1].lower) {
+      if word.lower == "this", i + 1 < words.count,
+        ["morning", "afternoon", "evening"].contains(words[i + 1].lower)
+      {
         return (articleDate, 2)
       }
     }
@@ -246,7 +263,8 @@ public enum DateExtractor {
       monthWord = word.bare.dropFirst(4)
     }
     if let month = DatelineParser.month(named: String(monthWord)) {
-      return readMonth(month, words, at: i, offset: start, qualifier: qualifier, articleDate: articleDate, tense: tense)
+      return readMonth(
+        month, words, at: i, offset: start, qualifier: qualifier, articleDate: articleDate, tense: tense)
     }
     // 7 February 2025
     if let day = day(word.bare), !word.text.hasSuffix(","), i + 1 < words.count,
@@ -257,7 +275,9 @@ public enum DateExtractor {
       {
         return (BriefingDate(year: year, month: month, day: day), 3)
       }
-      if let date = resolve(month: month, day: day, words, after: i + 2, articleDate: articleDate, tense: tense) {
+      if let date = resolve(
+        month: month, day: day, words, after: i + 2, articleDate: articleDate, tense: tense)
+      {
         return (date, 2 + yearWords(words, after: i + 2))
       }
     }
@@ -309,7 +329,9 @@ public enum DateExtractor {
       var direction = tense
       if before == "last" { direction = .past }
       if before == "next" { direction = .future }
-      if let date = resolve(month: month, day: day, words, after: m + 2, articleDate: articleDate, tense: direction) {
+      if let date = resolve(
+        month: month, day: day, words, after: m + 2, articleDate: articleDate, tense: direction)
+      {
         return (date, offset + 2 + yearWords(words, after: m + 2))
       }
       return nil
@@ -352,7 +374,8 @@ public enum DateExtractor {
   private static func yearWords(_ words: [Word], after j: Int) -> Int {
     var k = j
     if k < words.count, words[k].lower == "of" { k += 1 }
-    guard k + 1 < words.count, ["last", "this", "next"].contains(words[k].lower), words[k + 1].lower == "year" else {
+    guard k + 1 < words.count, ["last", "this", "next"].contains(words[k].lower), words[k + 1].lower == "year"
+    else {
       return 0
     }
     return k + 2 - j
@@ -370,7 +393,9 @@ public enum DateExtractor {
 
   /// The year of a year-less month (and day): on or before the article's date for the past, on or
   /// after it for the future (strictly, after "last" and "next"), else the nearest.
-  private static func year(month: Int, day: Int?, articleDate: BriefingDate, tense: Tense, strict: Bool) -> Int {
+  private static func year(month: Int, day: Int?, articleDate: BriefingDate, tense: Tense, strict: Bool)
+    -> Int
+  {
     let y = articleDate.year
     // Compare by month when there is no day, by day otherwise.
     func key(_ year: Int) -> Int {
@@ -386,7 +411,8 @@ public enum DateExtractor {
 
   private static let futureWords: Set<String> = [
     "will", "shall", "plans", "planned", "scheduled", "expected", "due", "upcoming", "anticipated", "would",
-    "next", "plan", "intends", "aims", "hopes", "going", "could", "may", "might", "tomorrow",
+    "next", "plan", "intends", "aims", "hopes", "going", "could", "may", "might", "tomorrow", "resume",
+    "resumes", "begin", "begins", "open", "opens", "start", "starts", "convene", "convenes",
   ]
 
   private static let monthPrepositions: Set<String> = [

@@ -51,12 +51,14 @@ public enum DatelineParser {
     for dash in [" - ", " -- ", " — ", " – "] {
       let pattern = Array(dash.utf8)
       guard pattern.count <= utf8.count else { continue }
-      for start in 0...(utf8.count - pattern.count) where utf8[start..<(start + pattern.count)].elementsEqual(pattern) {
+      for start in 0...(utf8.count - pattern.count)
+      where utf8[start..<(start + pattern.count)].elementsEqual(pattern) {
         let prefix = String(decoding: utf8[..<start], as: UTF8.self)
         guard let comma = prefix.firstIndex(of: ",") else { break }
         let place = prefix[..<comma]
         let letters = place.filter(\.isLetter)
-        guard letters.count >= 2, letters.allSatisfy(\.isUppercase), firstDate(in: String(prefix)) != nil else { break }
+        guard letters.count >= 2, letters.allSatisfy(\.isUppercase), firstDate(in: String(prefix)) != nil
+        else { break }
         return start + pattern.count
       }
     }

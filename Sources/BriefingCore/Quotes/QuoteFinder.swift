@@ -36,7 +36,9 @@ struct QuoteFinder {
 
   /// The quotes of an article's paragraphs, in order, and for each paragraph the UTF-8 ranges
   /// that stand inside quotation marks (whose dates are the speaker's, not the news').
-  static func quotes(in paragraphs: [Paragraph], document: String) -> (quotes: [Quote], quoted: [[Range<Int>]]) {
+  static func quotes(in paragraphs: [Paragraph], document: String) -> (
+    quotes: [Quote], quoted: [[Range<Int>]]
+  ) {
     var reader = QuoteReader(paragraphs)
     return (reader.quotes(document: document), reader.quotedRanges())
   }
@@ -151,14 +153,17 @@ private struct Tokens {
     if SpeakerWords.titles.contains(bareTitle(text)) { return true }
     if SpeakerWords.notNames.contains(text) { return false }
     // "Explaining Japan's …": a word that opens a sentence is capitalized for that alone.
-    let opensSentence = i == 0 || [".", "!", "?", ":", "(", "—", "–"].contains(tokens[i - 1].text) || tokens[i - 1].isQuoteMark
+    let opensSentence =
+      i == 0 || [".", "!", "?", ":", "(", "—", "–"].contains(tokens[i - 1].text) || tokens[i - 1].isQuoteMark
     if opensSentence, text.hasSuffix("ing") || text.hasSuffix("ly") || text.hasSuffix("ed") { return false }
     return true
   }
 
   /// After a title, "of State" or "of the Exchequer": the index of the last word, if the title goes on.
   func titleOf(_ i: Int) -> Int? {
-    guard i > 0, SpeakerWords.titles.contains(bareTitle(tokens[i - 1].text)), word(i) == "of" else { return nil }
+    guard i > 0, SpeakerWords.titles.contains(bareTitle(tokens[i - 1].text)), word(i) == "of" else {
+      return nil
+    }
     let object = word(i + 1) == "the" ? i + 2 : i + 1
     return isNameWord(object) && isNameWord(object + 1) ? object : nil
   }
@@ -306,7 +311,8 @@ private struct QuoteReader {
             break
           }
         }
-        if let phrase = name(p, from: i, through: end), case .name(let speaker, let person, let roles, let gender, _) = phrase,
+        if let phrase = name(p, from: i, through: end),
+          case .name(let speaker, let person, let roles, let gender, _) = phrase,
           person
         {
           let speaks = isSubjectOfSpeech(p, end + 1) || isInvertedSpeech(p, i - 1)
@@ -316,7 +322,8 @@ private struct QuoteReader {
           // "Shultz" after "Secretary of State George Shultz": the person named before.
           if words == 1, speaker.entity == nil,
             let earlier = referents.last(where: {
-              $0.speaker.entity == nil && $0.speaker.name.split(separator: " ").last.map(String.init) == speaker.name
+              $0.speaker.entity == nil
+                && $0.speaker.name.split(separator: " ").last.map(String.init) == speaker.name
             })
           {
             var again = earlier
@@ -401,7 +408,8 @@ private struct QuoteReader {
     }
     let words = (nameStart...through).map { t[$0].text }
     let institution = words.contains { SpeakerWords.institutionWords.contains($0) }
-    let acronym = words.count == 1 && words[0].count > 1 && words[0].allSatisfy { $0.isUppercase || $0 == "." }
+    let acronym =
+      words.count == 1 && words[0].count > 1 && words[0].allSatisfy { $0.isUppercase || $0 == "." }
     let person = !definite && !institution && !acronym
     return .name(
       Speaker(entity: nil, name: t.slice(t[nameStart].start, t[through].end)), person: person, roles: roles,
@@ -428,33 +436,45 @@ private struct QuoteReader {
       guard k + 1 < j else { return nil }
       let inner = (k + 1)..<j
       if inner.allSatisfy({ t.isNameWord($0) || t.isParticle($0) }) {
-        guard case .name(let speaker, let person, var roles, let gender, let position)? = name(p, from: k + 1, through: j - 1)
+        guard
+          case .name(let speaker, let person, var roles, let gender, let position)? = name(
+            p, from: k + 1, through: j - 1)
         else { return nil }
-        for m in max(limit, k - 6)..<max(limit, k) { if let word = t.word(m), SpeakerWords.roles.contains(word) { roles.insert(word) } }
+        for m in max(limit, k - 6)..<max(limit, k) {
+          if let word = t.word(m), SpeakerWords.roles.contains(word) { roles.insert(word) }
+        }
         return .name(speaker, person: person, roles: roles, gender: gender, position)
       }
       guard k > limit, t.isPunctuation(k, [","]) else { return nil }
       let first = t[k + 1]
       guard first.kind == .word, first.text.first?.isUppercase == false || first.text.first?.isNumber == true
       else { return nil }
-      for m in inner { if let word = t.word(m), SpeakerWords.roles.contains(word) { appositive.insert(word) } }
+      for m in inner {
+        if let word = t.word(m), SpeakerWords.roles.contains(word) { appositive.insert(word) }
+      }
       j = k - 1
     }
     if t.isNameWord(j) {
       var s = j
       while s - 1 >= limit, t.isNameWord(s - 1) || t.isParticle(s - 1) { s -= 1 }
       // "Economist Wendy Smith Cork of the brokerage Nesbitt Thomson Bongard Inc said"
-      if let of = (max(limit, s - 4)..<s).last(where: { ["of", "at", "with", "from"].contains(t.word($0) ?? "") }),
-        ((of + 1)..<s).allSatisfy({ t[$0].kind == .word && !t.isNameWord($0) }), t.isNameWord(of - 1), of - 1 >= limit
+      if let of = (max(limit, s - 4)..<s).last(where: {
+        ["of", "at", "with", "from"].contains(t.word($0) ?? "")
+      }),
+        ((of + 1)..<s).allSatisfy({ t[$0].kind == .word && !t.isNameWord($0) }), t.isNameWord(of - 1),
+        of - 1 >= limit
       {
         let e = of - 1
         var b = e
         while b - 1 >= limit, t.isNameWord(b - 1) || t.isParticle(b - 1) { b -= 1 }
-        if case .name(let speaker, true, let roles, let gender, let position)? = name(p, from: b, through: e) {
+        if case .name(let speaker, true, let roles, let gender, let position)? = name(p, from: b, through: e)
+        {
           return .name(speaker, person: true, roles: roles.union(appositive), gender: gender, position)
         }
       }
-      guard case .name(let speaker, let person, let roles, let gender, let position)? = name(p, from: s, through: j)
+      guard
+        case .name(let speaker, let person, let roles, let gender, let position)? = name(
+          p, from: s, through: j)
       else { return nil }
       return .name(speaker, person: person, roles: roles.union(appositive), gender: gender, position)
     }
@@ -464,7 +484,8 @@ private struct QuoteReader {
     while k >= limit, k > j - 6, t[k].kind == .word {
       if let word = t.word(k), SpeakerWords.determiners.contains(word), t[k].text == word {
         let text = t.slice(t[k].start, t[j].end)
-        return .description(text, head: head, definite: ["the", "his", "her", "its", "their"].contains(word),
+        return .description(
+          text, head: head, definite: ["the", "his", "her", "its", "their"].contains(word),
           Position(paragraph: p, token: k))
       }
       if SpeakerWords.verbs.contains(t[k].lowercased) { break }
@@ -485,20 +506,25 @@ private struct QuoteReader {
     }
     if let word = t.word(j), SpeakerWords.determiners.contains(word), t[j].text == word {
       var k = j + 1
-      while k < end, k < j + 6, t[k].kind == .word, !t.isNameWord(k) || !SpeakerWords.roles.contains(t[k].lowercased) {
+      while k < end, k < j + 6, t[k].kind == .word,
+        !t.isNameWord(k) || !SpeakerWords.roles.contains(t[k].lowercased)
+      {
         if let w = t.word(k), ["in", "on", "at", "to", "of", "who", "after", "when"].contains(w) { break }
         k += 1
       }
       let last = k - 1
       guard last > j, let head = t.word(last) else { return nil }
       let description = Phrase.description(
-        t.slice(t[j].start, t[last].end), head: head, definite: ["the", "his", "her", "its", "their"].contains(word),
+        t.slice(t[j].start, t[last].end), head: head,
+        definite: ["the", "his", "her", "its", "their"].contains(word),
         Position(paragraph: p, token: j))
       // "said the spokesman, John Smith"
       if t.isPunctuation(k, [","]), t.isNameWord(k + 1) {
         var e = k + 1
         while e + 1 < end, t.isNameWord(e + 1) || t.isParticle(e + 1) { e += 1 }
-        if case .name(let speaker, let person, var roles, let gender, let position)? = name(p, from: k + 1, through: e) {
+        if case .name(let speaker, let person, var roles, let gender, let position)? = name(
+          p, from: k + 1, through: e)
+        {
           roles.insert(head)
           return .name(speaker, person: person, roles: roles, gender: gender, position)
         }
@@ -510,7 +536,9 @@ private struct QuoteReader {
     // Franz Vranitzky": the name is the run after the last role; without a role, the first run.
     var e = j
     var firstRunEnd = j
-    while firstRunEnd + 1 < end, t.isNameWord(firstRunEnd + 1) || t.isParticle(firstRunEnd + 1) { firstRunEnd += 1 }
+    while firstRunEnd + 1 < end, t.isNameWord(firstRunEnd + 1) || t.isParticle(firstRunEnd + 1) {
+      firstRunEnd += 1
+    }
     var sawRole = false
     while e + 1 < end {
       if t.isNameWord(e + 1) || t.isParticle(e + 1) {
@@ -518,7 +546,9 @@ private struct QuoteReader {
       } else if let word = t.word(e + 1), SpeakerWords.roles.contains(word), t.isNameWord(e + 2) {
         e += 2
         sawRole = true
-      } else if t.word(e + 2).map(SpeakerWords.roles.contains) == true, t.word(e + 1) != nil, t.isNameWord(e + 3) {
+      } else if t.word(e + 2).map(SpeakerWords.roles.contains) == true, t.word(e + 1) != nil,
+        t.isNameWord(e + 3)
+      {
         e += 3  // "British finance minister Gordon Brown"
         sawRole = true
       } else if let word = t.word(e + 1), ["of", "for", "and", "in", "the", "at"].contains(word), e + 2 < end,
@@ -532,13 +562,16 @@ private struct QuoteReader {
     if !sawRole {
       e = firstRunEnd
       // "said British finance …" with no name after the role: not a speaker.
-      if !subject, let next = t.word(e + 1), e + 1 < end, !SpeakerWords.followers.contains(next) { return nil }
+      if !subject, let next = t.word(e + 1), e + 1 < end, !SpeakerWords.followers.contains(next) {
+        return nil
+      }
     }
     while e > j, !t.isNameWord(e) { e -= 1 }
     // The name is the last capitalized run; the words before it are its roles.
     var s = e
     while s - 1 >= j, t.isNameWord(s - 1) || t.isParticle(s - 1) { s -= 1 }
-    guard case .name(let speaker, let person, var roles, let gender, let position)? = name(p, from: s, through: e)
+    guard
+      case .name(let speaker, let person, var roles, let gender, let position)? = name(p, from: s, through: e)
     else { return nil }
     for k in j..<s { if let word = t.word(k), SpeakerWords.roles.contains(word) { roles.insert(word) } }
     return .name(speaker, person: person, roles: roles, gender: gender, position)
@@ -562,11 +595,14 @@ private struct QuoteReader {
       if let phrase = phrase(after: start + 1, in: p, end: end) { return (phrase, end) }
       return nil
     }
-    if t.word(start) == "according", t.word(start + 1) == "to", let phrase = phrase(after: start + 2, in: p, end: end) {
+    if t.word(start) == "according", t.word(start + 1) == "to",
+      let phrase = phrase(after: start + 2, in: p, end: end)
+    {
       return (phrase, end)
     }
     // "(in the words of Gen Nakatani)"
-    if t.word(start) == "in", t.word(start + 1) == "the", t.word(start + 2) == "words", t.word(start + 3) == "of",
+    if t.word(start) == "in", t.word(start + 1) == "the", t.word(start + 2) == "words",
+      t.word(start + 3) == "of",
       let phrase = phrase(after: start + 4, in: p, end: end)
     {
       return (phrase, end)
@@ -574,7 +610,9 @@ private struct QuoteReader {
     for v in start..<end {
       guard let word = t.word(v), SpeakerWords.verbs.contains(word) else { continue }
       // "…" by the time of June elections, said envoy Franz Vranitzky
-      if t.isPunctuation(v - 1, [","]), !SpeakerWords.notInverted.contains(word), t.isNameWord(v + 1) || t.word(v + 1).map(SpeakerWords.determiners.contains) == true {
+      if t.isPunctuation(v - 1, [","]), !SpeakerWords.notInverted.contains(word),
+        t.isNameWord(v + 1) || t.word(v + 1).map(SpeakerWords.determiners.contains) == true
+      {
         if let phrase = phrase(after: v + 1, in: p, end: end) { return (phrase, end) }
         return nil
       }
@@ -648,7 +686,8 @@ private struct QuoteReader {
       let referent =
         person
         ? Referent(
-          position: position, sentence: paragraphs[position.paragraph].sentence[position.token], speaker: speaker,
+          position: position, sentence: paragraphs[position.paragraph].sentence[position.token],
+          speaker: speaker,
           certain: true, gender: gender, roles: roles, speaks: true) : nil
       return (speaker, referent)
     case .pronoun(let word, let position):
@@ -733,13 +772,17 @@ private struct QuoteReader {
         let (found, referent) = resolve(phrase, extra: extra)
         speaker = found
         if let referent { extra.append(referent) }
-      } else if let previous, continues(after: previous, to: Position(paragraph: first.paragraph, token: first.open)) {
+      } else if let previous,
+        continues(after: previous, to: Position(paragraph: first.paragraph, token: first.open))
+      {
         speaker = previous.speaker
       } else if first.open == 0, first.paragraph > 0, isWholeParagraph(span) {
         speaker = speakerOfParagraph(first.paragraph - 1, extra: extra)
       }
       if let speaker {
-        previous = (speaker, attributionEnd?.paragraph ?? last.paragraph, attributionEnd?.token ?? (last.close ?? 0) + 1)
+        previous = (
+          speaker, attributionEnd?.paragraph ?? last.paragraph, attributionEnd?.token ?? (last.close ?? 0) + 1
+        )
       } else {
         previous = nil
       }
@@ -747,7 +790,8 @@ private struct QuoteReader {
       let (context, entities) = context(of: span)
       quotes.append(
         Quote(
-          text: trimmed(text), speaker: speaker?.entity, speakerName: speaker.map { $0.entity == nil ? $0.name : nil } ?? nil,
+          text: trimmed(text), speaker: speaker?.entity,
+          speakerName: speaker.map { $0.entity == nil ? $0.name : nil } ?? nil,
           document: document, context: context, entities: entities))
     }
     return quotes
@@ -787,7 +831,9 @@ private struct QuoteReader {
     }
     // A new paragraph continues the speaker only when it is nothing but the quote.
     if open.paragraph != previous.paragraph {
-      guard let span = spans.first(where: { $0.first == open }), let close = span.parts.last?.close else { return false }
+      guard let span = spans.first(where: { $0.first == open }), let close = span.parts.last?.close else {
+        return false
+      }
       let t = paragraphs[span.parts[span.parts.count - 1].paragraph]
       return (close + 1..<t.count).allSatisfy { t[$0].kind == .punctuation }
     }

@@ -31,7 +31,8 @@ struct QuoteToken: Sendable, Hashable {
     var i = 0
     func add(_ kind: Kind, _ start: Int, _ end: Int) {
       tokens.append(
-        QuoteToken(kind: kind, text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end))
+        QuoteToken(
+          kind: kind, text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end))
     }
     while i < bytes.count {
       let b = bytes[i]
@@ -61,9 +62,12 @@ struct QuoteToken: Sendable, Hashable {
           }
           if isWordByte(c) {
             i += 1
-          } else if (c == 0x27 || c == 0x2D), i + 1 < bytes.count, isWordByte(bytes[i + 1]), bytes[i + 1] != 0xE2 {
+          } else if (c == 0x27 || c == 0x2D), i + 1 < bytes.count, isWordByte(bytes[i + 1]),
+            bytes[i + 1] != 0xE2
+          {
             i += 2
-          } else if c == 0x2E, keepsPeriod(bytes[start..<i], next: i + 1 < bytes.count ? bytes[i + 1] : 0x20) {
+          } else if c == 0x2E, keepsPeriod(bytes[start..<i], next: i + 1 < bytes.count ? bytes[i + 1] : 0x20)
+          {
             i += 1
           } else {
             break
@@ -89,7 +93,8 @@ struct QuoteToken: Sendable, Hashable {
   private static let abbreviations: Set<[UInt8]> = Set(
     [
       "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St", "Jr",
-      "Sr", "Maj", "Adm", "Brig", "Cpl", "Pte", "Rev", "Hon", "Insp", "Supt", "Det", "Const", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+      "Sr", "Maj", "Adm", "Brig", "Cpl", "Pte", "Rev", "Hon", "Insp", "Supt", "Det", "Const", "Jan", "Feb",
+      "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
       "Oct", "Nov", "Dec", "No", "Co", "Corp", "Inc", "Ltd", "Bros", "Mt", "Ft",
     ].map { Array($0.utf8) })
 }

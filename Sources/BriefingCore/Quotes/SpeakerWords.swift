@@ -46,7 +46,8 @@ enum SpeakerWords {
     "Cardinal", "Imam", "Ayatollah", "Marshal", "Corporal", "Maj", "Brig", "Cmdr", "Cdr", "Lt-Col",
     "Lt-Gen", "Maj-Gen", "Brig-Gen", "Secretary-General", "Vice-President", "Magistrate", "Coroner",
     "Prosecutor", "Sheriff", "Officer", "Executive", "Counsel", "Opposition", "Foreign", "Defence",
-    "Defense", "Prime", "Health", "Economist", "Analyst", "Broker", "Dealer", "Trader", "Spokesperson", "Trade", "Finance", "Interior", "Home", "Immigration", "Justice",
+    "Defense", "Prime", "Health", "Economist", "Analyst", "Broker", "Dealer", "Trader", "Spokesperson",
+    "Trade", "Finance", "Interior", "Home", "Immigration", "Justice",
   ])
 
   /// Role nouns of descriptions and appositives: "the spokesman", "a western diplomat".

@@ -21,7 +21,7 @@ public enum ArticleReader {
       id: "articles/\(slug)", slug: slug, file: file.path, format: format, title: "",
       source: fields.text("source"), url: fields.text("url"), author: fields.text("author"),
       bodyLine: front.bodyLine)
-    article.date = fields.date("date")
+    article.date = fields.day("date")
     if let url = article.url, !URLSafety.isSafe(url) {
       let place = front["url"]
       diagnostics.append(

@@ -56,6 +56,19 @@ struct Fields {
     return date
   }
 
+  /// A day (`YYYY-MM-DD`): an article's date, which every relative date in it is counted from.
+  mutating func day(_ key: String) -> BriefingDate? {
+    guard let field = front[key], let text = text(key) else { return nil }
+    guard let date = BriefingDate(iso: text), date.precision == .day else {
+      report(
+        field,
+        "an article's '\(key)' must be a day written YYYY-MM-DD, not '\(text)' (only events may give YYYY-MM or YYYY)"
+      )
+      return nil
+    }
+    return date
+  }
+
   mutating func report(_ field: FrontMatter.Field, _ message: String) {
     diagnostics.append(.error(file, line: field.line, column: field.column, message))
   }
