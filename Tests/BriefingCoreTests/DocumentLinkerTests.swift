@@ -208,3 +208,48 @@ import Testing
     #expect(automaton.matches(in: Array("aaaab".utf8)).count == 3)
   }
 }
+
+/// Names written as pairs and family name first.
+@Suite struct NameFormTests {
+  static let entities = [
+    Entity(
+      id: "people/shigeru-ishiba", kind: .person, slug: "shigeru-ishiba", name: "Shigeru Ishiba",
+      aliases: ["Prime Minister Ishiba"], file: "a"),
+    Entity(id: "people/donald-trump", kind: .person, slug: "donald-trump", name: "Donald Trump", file: "b"),
+    Entity(
+      id: "people/takeshi-iwaya", kind: .person, slug: "takeshi-iwaya", name: "Takeshi Iwaya",
+      aliases: ["Foreign Minister Iwaya"], file: "c"),
+    Entity(
+      id: "events/summit", kind: .event, slug: "summit", name: "Ishiba–Trump summit",
+      aliases: ["Ishiba-Trump summit"], file: "d"),
+  ]
+
+  /// The linked words of `text` as "id=words".
+  func linked(_ text: String) -> [String] {
+    let linker = DocumentLinker(entities: NameFormTests.entities, policy: .all)
+    let result = linker.link(
+      [.init(text: text, line: 1, wikilinks: false)],
+      context: .init(document: "articles/a", file: "a", date: nil))
+    return result.segments[0].compactMap {
+      if case .entity(let id, let words, _) = $0 { return "\(id)=\(words)" }
+      return nil
+    }
+  }
+
+  @Test(arguments: [
+    (
+      "Ministers met ahead of the Ishiba-Trump summit",
+      ["people/shigeru-ishiba=Ishiba", "people/donald-trump=Trump", "events/summit=summit"]
+    ),
+    (
+      "The Ishiba–Trump summit is set.",
+      ["people/shigeru-ishiba=Ishiba", "people/donald-trump=Trump", "events/summit=summit"]
+    ),
+    ("Ishiba-Trump talks were held.", ["people/shigeru-ishiba=Ishiba", "people/donald-trump=Trump"]),
+    ("Japan's Foreign Minister Iwaya Takeshi left.", ["people/takeshi-iwaya=Foreign Minister Iwaya Takeshi"]),
+    ("Foreign Minister Iwaya Takeshis left.", ["people/takeshi-iwaya=Foreign Minister Iwaya"]),
+  ])
+  func linksEveryNameOfAPairAndAWholeReversedName(text: String, expected: [String]) {
+    #expect(linked(text) == expected)
+  }
+}

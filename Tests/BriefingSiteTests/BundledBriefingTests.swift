@@ -84,7 +84,7 @@ import Testing
     ],
     // "Ishiba-Trump summit" in the title is the summit, not the two men.
     "articles/nakatani-hegseth-call-ahead-of-summit": [
-      "people/donald-trump": 4, "people/shigeru-ishiba": 4, "people/gen-nakatani": 7,
+      "people/donald-trump": 5, "people/shigeru-ishiba": 5, "people/gen-nakatani": 7,
       "people/pete-hegseth": 4,
     ],
     "articles/japan-seeks-to-strengthen-alliance-2017": [

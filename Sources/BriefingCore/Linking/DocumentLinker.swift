@@ -72,6 +72,8 @@ public struct DocumentLinker: Sendable {
   let names: NameIndex
   let matcher: Matcher
   let dates: [String: BriefingDate]
+  /// The given name of each person named "Given Family", for "Iwaya Takeshi" after a title.
+  let givenNames: [String: [UInt8]]
   let policy: BriefingConfig.LinkPolicy
   /// Whether to collect capitalized names that match no entity (for `briefing check`).
   let collectUnknownNames: Bool
@@ -81,8 +83,14 @@ public struct DocumentLinker: Sendable {
     names = NameIndex(entities)
     matcher = Matcher(index: AliasIndex(entities))
     var dates: [String: BriefingDate] = [:]
-    for entity in entities { if let date = entity.date { dates[entity.id] = date } }
+    var givenNames: [String: [UInt8]] = [:]
+    for entity in entities {
+      if let date = entity.date { dates[entity.id] = date }
+      let parts = entity.name.split(separator: " ")
+      if entity.kind == .person, parts.count == 2 { givenNames[entity.id] = Array(parts[0].utf8) }
+    }
     self.dates = dates
+    self.givenNames = givenNames
     self.policy = policy
   }
 
@@ -108,9 +116,20 @@ public struct DocumentLinker: Sendable {
         let upper = utf8.index(utf8.startIndex, offsetBy: to)
         for hit in matcher.find(in: run.text[lower..<upper]) {
           let ids = hit.candidates.map(\.entity).filter { $0 != own }
-          if !ids.isEmpty {
-            found.append(
-              Piece(start: from + hit.start, end: from + hit.end, candidates: ids, explicit: false))
+          guard !ids.isEmpty else { continue }
+          var end = from + hit.end
+          // "Foreign Minister Iwaya Takeshi": a person named family name first takes the given name too.
+          if ids.count == 1, let given = givenNames[ids[0]] { end += following(given, in: utf8, at: end) }
+          let pairs =
+            ids.allSatisfy { !$0.hasPrefix("people/") } ? namesInPair(run.text, from + hit.start, end) : []
+          if let last = pairs.last {
+            // "Ishiba-Trump summit": both people, and the event in the words after them.
+            found += pairs
+            var rest = last.end
+            while rest < end, utf8[utf8.index(utf8.startIndex, offsetBy: rest)] == 0x20 { rest += 1 }
+            if rest < end { found.append(Piece(start: rest, end: end, candidates: ids, explicit: false)) }
+          } else {
+            found.append(Piece(start: from + hit.start, end: end, candidates: ids, explicit: false))
           }
         }
       }
@@ -282,6 +301,37 @@ public struct DocumentLinker: Sendable {
     return Result(
       segments: segments, mentions: mentions, diagnostics: diagnostics, unknownNames: unknown, dated: dated,
       quotes: quotes, passages: passages)
+  }
+
+  /// The byte length of " given" at `offset` when it follows as a whole word, else 0.
+  private func following(_ given: [UInt8], in utf8: String.UTF8View, at offset: Int) -> Int {
+    let count = utf8.count
+    guard offset + 1 + given.count <= count else { return 0 }
+    let start = utf8.index(utf8.startIndex, offsetBy: offset)
+    guard utf8[start] == 0x20 else { return 0 }
+    let word = utf8.index(after: start)
+    let end = utf8.index(word, offsetBy: given.count)
+    guard utf8[word..<end].elementsEqual(given) else { return 0 }
+    if end < utf8.endIndex, isWordByte(utf8[end]) { return 0 }
+    return 1 + given.count
+  }
+
+  /// People named in a hyphenated pair at the start of `text[start..<end]` ("Ishiba-Trump",
+  /// "Nakatani–Hegseth"), when the pair joins exactly two of them.
+  private func namesInPair(_ text: String, _ start: Int, _ end: Int) -> [Piece] {
+    let words = substring(text, start, end)
+    let space = words.firstIndex(of: " ") ?? words.endIndex
+    let pair = words[..<space]
+    guard pair.contains("-") || pair.contains("–") else { return [] }
+    let people = matcher.find(in: pair).filter { hit in
+      hit.candidates.allSatisfy { $0.entity.hasPrefix("people/") }
+    }
+    guard people.count == 2 else { return [] }
+    return people.map {
+      Piece(
+        start: start + $0.start, end: start + $0.end, candidates: $0.candidates.map(\.entity), explicit: false
+      )
+    }
   }
 
   /// The one event among `candidates` whose date is nearest `date`, if all are dated events and
