@@ -19,6 +19,8 @@ struct DataExport {
   struct QuoteRecord: Encodable {
     var text: String
     @Null var speaker: String?
+    /// The speaker's name: the note's name, or the name as the article gives it when there is no note.
+    @Null var speakerName: String?
     var article: String
     @Null var date: String?
 
@@ -96,7 +98,9 @@ struct DataExport {
     }
     let quotes = briefing.quotes.map { quote in
       QuoteRecord(
-        text: quote.text, speaker: quote.speaker, article: quote.document,
+        text: quote.text, speaker: quote.speaker,
+        speakerName: quote.speaker.flatMap { briefing.entityByID[$0]?.name } ?? quote.speakerName,
+        article: quote.document,
         date: briefing.articleByID[quote.document]?.date?.iso)
     }
     return Root(

@@ -11,10 +11,12 @@ extension Views {
       ordered.compactMap { quote -> [String: Any]? in
         guard let article = briefing.articleByID[quote.document] else { return nil }
         var item: [String: Any] = ["text": quote.text, "article": link(article)]
+        item["speaker"] = false
+        item["speakerName"] = false
         if showSpeaker, let speaker = quote.speaker.flatMap({ briefing.entityByID[$0] }) {
           item["speaker"] = link(speaker)
-        } else {
-          item["speaker"] = false
+        } else if showSpeaker, let name = quote.speakerName {
+          item["speakerName"] = name  // a speaker without a note: the name as the article gives it
         }
         return item
       })

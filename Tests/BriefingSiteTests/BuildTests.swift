@@ -117,3 +117,38 @@ import Testing
     #expect(!sitemap.contains("404.html"))
   }
 }
+
+/// Quotes whose speaker has no note keep the name, in the data and on the page.
+@Suite struct SpeakerNameTests {
+  @Test func aSpeakerWithoutANoteKeepsTheNameAsText() throws {
+    let fixture = try Fixture([
+      "briefing.yml": "title: T\n",
+      "people/hamid-karzai.md": "---\nname: Hamid Karzai\naliases: [Karzai]\n---\n",
+      "issues/peace-talks.md": "---\nname: Peace talks\naliases: [talks]\n---\n",
+      "articles/a.txt": """
+      ---
+      title: Talks
+      date: 2001-12-20
+      ---
+      Karzai met Pentagon spokesman Rear Admiral John Stufflebeem on Thursday.
+      "The talks went well and we are making progress," Stufflebeem said.
+      "We will hold more talks with every Afghan leader," Karzai said.
+      """,
+    ])
+    defer { fixture.remove() }
+    try fixture.build()
+    let site = try fixture.site()
+    let data = Data(try #require(site["data/briefing.json"]).utf8)
+    let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let quotes = try #require(root["quotes"] as? [[String: Any]])
+    #expect(quotes.count == 2)
+    #expect(quotes.first?["speaker"] is NSNull)
+    #expect(quotes.first?["speakerName"] as? String == "John Stufflebeem")
+    #expect(quotes.last?["speaker"] as? String == "people/hamid-karzai")
+    #expect(quotes.last?["speakerName"] as? String == "Hamid Karzai")
+    // The issue page's "what was said" names both speakers.
+    let page = try #require(site["issues/peace-talks.html"])
+    #expect(page.contains("John Stufflebeem, <a href"))
+    #expect(page.contains(">Hamid Karzai</a>, <a href"))
+  }
+}
