@@ -152,3 +152,42 @@ import Testing
     #expect(page.contains(">Hamid Karzai</a>, <a href"))
   }
 }
+
+/// "Latest developments" and "Upcoming" split at the as-of date by each entry's earliest day.
+@Suite struct AsOfTests {
+  @Test func entriesAreLatestOrUpcomingByTheirEarliestDay() throws {
+    let fixture = try Fixture([
+      "briefing.yml": "title: T\n",
+      "events/budget-month.md": "---\nname: Budget month\ndate: 2025-02\n---\n",
+      "events/state-visit.md": "---\nname: State visit\ndate: 2025-02-07\n---\n",
+      "events/january-talks.md": "---\nname: January talks\ndate: 2025-01-20\n---\n",
+      "articles/a.txt": """
+      ---
+      title: Plans
+      date: 2025-02-01
+      ---
+      The prime minister plans a trip for mid-February, aides said.
+      """,
+    ])
+    defer { fixture.remove() }
+    try fixture.build()
+    let page = try #require(try fixture.site()["index.html"])
+    let split = try #require(page.range(of: "id=\"upcoming-h\""))
+    let latest = page[..<split.lowerBound]
+    let upcoming = page[split.upperBound...]
+    #expect(latest.contains("Budget month"))  // its month has begun
+    #expect(latest.contains("January talks"))
+    #expect(upcoming.contains("State visit"))
+    #expect(upcoming.contains("mid-February"))  // from the 11th
+    #expect(!latest.contains("mid-February"))
+  }
+
+  @Test func anArticleDateMustBeADay() throws {
+    let fixture = try Fixture([
+      "briefing.yml": "title: T\n",
+      "articles/a.txt": "---\ntitle: A\ndate: 2001-12\n---\nText.\n",
+    ])
+    defer { fixture.remove() }
+    #expect(throws: BriefingError.self) { try fixture.build() }
+  }
+}
