@@ -94,6 +94,9 @@ import Testing
     ("Parliament was dissolved last December by decree.", "2000-12"),
     ("Elections will be held next March across the country.", "2002-03"),
     ("The March 3 meeting was cancelled at short notice.", "2001-03-03"),
+    ("Iwaya is set to attend the inauguration on January 20.", "2002-01-20"),
+    ("He spoke at a news conference held after the cabinet meeting on November 19.", "2001-11-19"),
+    ("Exports fell sharply last month, figures showed.", "2001-10"),
   ])
   func readsTheDateOfTheNews(sentence: String, iso: String) throws {
     let found = DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: "2001-11-20"))
@@ -118,6 +121,8 @@ import Testing
     "The newspaper USA Today reported the figures first.",
     "Agreement was reached in the year started March 1 by producers.",
     "They discussed a launch date of April 12 for the mission.",
+    "He has refused to resign since the crisis broke last November.",
+    "Support is needed by the time of June elections in the country.",
   ])
   func readsNothingThatDoesNotDateTheNews(sentence: String) {
     #expect(

@@ -71,7 +71,9 @@ public enum DateExtractor {
     // "before leaving for the United States on April 24", "since it was formed on November 21"
     for k in stride(from: i - 1, through: max(0, i - 8), by: -1) {
       if words[k].text.last.map({ ",;:".contains($0) }) == true, k < i - 1 { break }
-      if clauseBoundaryWords.contains(words[k].lower) { return false }
+      if clauseBoundaryWords.contains(words[k].lower), opensClause(words, after: k, before: i) {
+        return false
+      }
     }
     // "the year started March 1", "a launch date of April 12"
     if i >= 2, ["year", "period", "season", "quarter", "months", "weeks"].contains(words[i - 2].lower),
@@ -80,7 +82,7 @@ public enum DateExtractor {
       return false
     }
     if i >= 2, before == "of",
-      ["date", "deadline", "target", "timetable", "anniversary"].contains(words[i - 2].lower)
+      ["date", "deadline", "target", "timetable", "anniversary", "time"].contains(words[i - 2].lower)
     {
       return false
     }
@@ -92,7 +94,7 @@ public enum DateExtractor {
     let last = words[i + count - 1]
     let relative =
       relativeDays[words[i].lower] != nil || weekday(words[i].bare) != nil
-      || (i + count - 1 < words.count && ["night", "week"].contains(last.lower))
+      || ["night", "week", "month", "morning", "afternoon", "evening"].contains(last.lower)
     if relative { return true }
     // "September's tragedy", "last November's elections"
     if last.isPossessive, i > 0 { return false }
@@ -115,6 +117,20 @@ public enum DateExtractor {
     "since", "until", "till", "until", "by", "before", "after", "from", "to", "through", "ended", "ending",
     "between", "than", "ahead",
   ]
+
+  /// Whether the words after "since", "before", "after" make a clause ("leaving for…", "it was
+  /// formed…", "the crisis broke…") rather than a phrase ("after the cabinet meeting on Jan. 20").
+  private static func opensClause(_ words: [Word], after k: Int, before i: Int) -> Bool {
+    guard k + 1 < i else { return false }
+    let next = words[k + 1].lower
+    if next.hasSuffix("ing") || ["it", "he", "she", "they", "we", "i", "you"].contains(next) { return true }
+    if ["the", "a", "an", "his", "her", "its", "their"].contains(next) {
+      return (k + 2..<min(i, k + 5)).contains {
+        isPastVerb(words, $0) || ["was", "were", "has", "had"].contains(words[$0].lower)
+      }
+    }
+    return false
+  }
 
   /// Words that open a clause whose date is not the news: "since it was formed on November 21".
   private static let clauseBoundaryWords: Set<String> = [
@@ -172,7 +188,7 @@ public enum DateExtractor {
   private static let irregularPast: Set<String> = [
     "said", "told", "met", "held", "left", "came", "went", "took", "gave", "made", "began", "won", "lost",
     "fell", "rose", "saw", "spoke", "wrote", "sent", "sought", "brought", "found", "struck", "broke", "flew",
-    "was", "were", "had", "did", "led", "paid", "hit", "set", "put", "cut", "shot", "fought", "became",
+    "was", "were", "had", "did", "led", "paid", "hit", "put", "cut", "shot", "fought", "became",
     "ran", "stood", "built", "caught", "kept", "got", "quit", "arrived", "died", "killed", "ago", "sold",
     "bought", "thought", "felt", "heard", "meant", "threw", "drove", "chose", "stole", "forgot", "understood",
     "withdrew", "fled", "dealt", "spent", "sat", "shut", "spread", "upheld", "oversaw", "swore", "lay",
@@ -236,6 +252,14 @@ public enum DateExtractor {
       {
         return (articleDate, 2)
       }
+      // last month, this month, next month
+      if ["last", "this", "next"].contains(word.lower), i + 1 < words.count,
+        words[i + 1].bare.lowercased() == "month", let month = articleDate.month
+      {
+        let shift = word.lower == "last" ? -1 : word.lower == "next" ? 1 : 0
+        let index = articleDate.year * 12 + (month - 1) + shift
+        return (BriefingDate(year: index / 12, month: index % 12 + 1), 2)
+      }
     }
     // 2025-02-07
     if word.bare.count == 10, let date = BriefingDate(iso: String(word.bare)), date.precision == .day {
@@ -284,7 +308,6 @@ public enum DateExtractor {
     // on Monday, last Thursday, next Tuesday
     if let weekday = weekday(word.bare), let articleDate, articleDate.precision == .day {
       let before = i > 0 ? words[i - 1].bare.lowercased() : ""
-      let possessive = word.text.hasSuffix("'s") || word.text.hasSuffix("’s")
       let offset: Int?
       let today = weekdayIndex(articleDate)
       switch before {
@@ -411,7 +434,7 @@ public enum DateExtractor {
 
   private static let futureWords: Set<String> = [
     "will", "shall", "plans", "planned", "scheduled", "expected", "due", "upcoming", "anticipated", "would",
-    "next", "plan", "intends", "aims", "hopes", "going", "could", "may", "might", "tomorrow", "resume",
+    "next", "plan", "intends", "aims", "hopes", "going", "set", "could", "may", "might", "tomorrow", "resume",
     "resumes", "begin", "begins", "open", "opens", "start", "starts", "convene", "convenes",
   ]
 
