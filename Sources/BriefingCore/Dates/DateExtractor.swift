@@ -222,9 +222,10 @@ public enum DateExtractor {
       }
       previous = b
     }
-    // today, yesterday, tonight, tomorrow, overnight, last night
+    // today, yesterday, tonight, tomorrow, overnight, last night, last month
     return text.contains("oday") || text.contains("esterday") || text.contains("onight")
       || text.contains("omorrow") || text.contains("vernight") || text.contains("ast night")
+      || text.contains(" month")
   }
 
   private static let prefixes: Set<Int> = Set(
