@@ -123,6 +123,11 @@ import Testing
     "They discussed a launch date of April 12 for the mission.",
     "He has refused to resign since the crisis broke last November.",
     "Support is needed by the time of June elections in the country.",
+    "Twenty soldiers have died since the army's offensive against the rebels in the south in April.",
+    "Owners have refused to renew leases which expire on May 14 next year.",
+    "The tax applies to imports as of December 1 under the new rules.",
+    "Officers were purged in the aftermath of the March 2003 US-led invasion of the country.",
+    "Seamen stayed on strike even after the Higher Labour Court Saturday ruled it illegal.",
   ])
   func readsNothingThatDoesNotDateTheNews(sentence: String) {
     #expect(

@@ -69,11 +69,16 @@ public enum DateExtractor {
     let before = i > 0 ? words[i - 1].lower : ""
     if b >= 0, boundaryWords.contains(words[b].lower) { return false }
     // "before leaving for the United States on April 24", "since it was formed on November 21"
-    for k in stride(from: i - 1, through: max(0, i - 8), by: -1) {
+    for k in stride(from: i - 1, through: max(0, i - 12), by: -1) {
       if words[k].text.last.map({ ",;:".contains($0) }) == true, k < i - 1 { break }
-      if clauseBoundaryWords.contains(words[k].lower), opensClause(words, after: k, before: i) {
-        return false
-      }
+      let word = words[k].lower
+      // "since the Jewish state's offensive … in April 1996", "unlike a similar action in September"
+      if ["since", "until", "till", "unlike"].contains(word) { return false }
+      guard k >= i - 8 else { continue }
+      if clauseBoundaryWords.contains(word), opensClause(words, after: k, before: i) { return false }
+      // "leases which expire on May 14": a relative clause tells of something else.
+      if ["which", "who", "whom", "whose"].contains(word) { return false }
+      if word == "of", k > 0, words[k - 1].lower == "as" { return false }
     }
     // "the year started March 1", "a launch date of April 12"
     if i >= 2, ["year", "period", "season", "quarter", "months", "weeks"].contains(words[i - 2].lower),
@@ -103,7 +108,8 @@ public enum DateExtractor {
     let opensSentence = i == 0 || (i == 1 && determiners.contains(before))
     if determiners.contains(before), !opensSentence, i + count < words.count {
       let next = words[i + count]
-      if let first = next.text.first, first.isLowercase, !followers.contains(next.lower),
+      // "the September 11 attacks", "the March 2003 US-led invasion"
+      if next.text.first?.isLetter == true, !followers.contains(next.lower),
         !(words[i + count - 1].text.last.map { ",;:".contains($0) } ?? false)
       {
         return false
@@ -125,7 +131,7 @@ public enum DateExtractor {
     let next = words[k + 1].lower
     if next.hasSuffix("ing") || ["it", "he", "she", "they", "we", "i", "you"].contains(next) { return true }
     if ["the", "a", "an", "his", "her", "its", "their"].contains(next) {
-      return (k + 2..<min(i, k + 5)).contains {
+      return (k + 2..<min(words.count, k + 7)).contains {
         isPastVerb(words, $0) || ["was", "were", "has", "had"].contains(words[$0].lower)
       }
     }
