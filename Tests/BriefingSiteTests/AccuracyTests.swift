@@ -73,6 +73,9 @@ struct DevSetScore {
     let root = repositoryRoot + "/Tests/DevSet"
     let result = Pipeline(fileSystem: LocalFileSystem()).check(content: root + "/content")
     let briefing = try #require(result.briefing, "\(result.diagnostics)")
+    #expect(
+      !result.diagnostics.hasErrors,
+      "the dev set itself has errors: \(result.diagnostics.filter { $0.severity == .error })")
     var gold: [String: Gold] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: root + "/gold")
     where name.hasSuffix(".json") {
