@@ -280,13 +280,27 @@ public struct DocumentLinker: Sendable {
     let read = QuoteFinder.quotes(in: paragraphs, document: context.document)
     quotes = read.quotes
     // Dates, once quotes are known: quoted words and a dateline ("WASHINGTON, Feb 26 - ") date nothing.
+    var quotedParagraph = -1
+    var quotedCursor = 0
     for (p, range, entities, before) in pending {
       let text = paragraphs[p].text
       let sentence = Self.substring(text, range.lowerBound, range.upperBound)
-      var ignoring = read.quoted[p].compactMap { quoted -> Range<Int>? in
-        let lower = max(quoted.lowerBound, range.lowerBound)
-        let upper = min(quoted.upperBound, range.upperBound)
-        return lower < upper ? (lower - range.lowerBound)..<(upper - range.lowerBound) : nil
+      // Quoted ranges are in order, like the sentences: skip those that end before this one.
+      let quoted = read.quoted[p]
+      if p != quotedParagraph {
+        quotedParagraph = p
+        quotedCursor = 0
+      }
+      while quotedCursor < quoted.count, quoted[quotedCursor].upperBound <= range.lowerBound {
+        quotedCursor += 1
+      }
+      var ignoring: [Range<Int>] = []
+      var q = quotedCursor
+      while q < quoted.count, quoted[q].lowerBound < range.upperBound {
+        let lower = max(quoted[q].lowerBound, range.lowerBound)
+        let upper = min(quoted[q].upperBound, range.upperBound)
+        ignoring.append((lower - range.lowerBound)..<(upper - range.lowerBound))
+        q += 1
       }
       if p == 0, range.lowerBound == 0, let dateline = DatelineParser.datelinePrefix(sentence) {
         ignoring.append(0..<dateline)

@@ -321,7 +321,7 @@ private struct QuoteReader {
           let words = speaker.name.split(separator: " ").count
           // "Shultz" after "Secretary of State George Shultz": the person named before.
           if words == 1, speaker.entity == nil,
-            let earlier = referents.last(where: {
+            let earlier = referents.suffix(QuoteReader.memory).last(where: {
               $0.speaker.entity == nil
                 && $0.speaker.name.split(separator: " ").last.map(String.init) == speaker.name
             })
@@ -632,12 +632,13 @@ private struct QuoteReader {
     guard o > 0 else { return nil }
     let sentence = t.sentence[o - 1]
     var s = o - 1
-    while s > 0, t.sentence[s - 1] == sentence { s -= 1 }
+    while s > 0, s > o - 200, t.sentence[s - 1] == sentence { s -= 1 }
     var v = o - 1
     var read = 0
     while v >= s, read < 24 {
       if t.inQuote[v] {
         v -= 1
+        read += 1
         continue
       }
       read += 1
@@ -677,7 +678,7 @@ private struct QuoteReader {
       if speaker.entity == nil, !speaker.name.contains(" ") {
         // "Stufflebeem said": the full name given earlier.
         let full = Set(
-          (referents + extra).filter {
+          recent(before: position, extra: extra).filter {
             $0.position < position && $0.speaker.entity == nil
               && $0.speaker.name.split(separator: " ").last.map(String.init) == speaker.name
           }.map(\.speaker))
@@ -701,16 +702,32 @@ private struct QuoteReader {
       guard definite, SpeakerWords.roles.contains(head), !head.hasSuffix("s") || head == "boss" else {
         return (nil, nil)
       }
-      let before = (referents + extra).filter { $0.position < position }.sorted { $0.position < $1.position }
+      let before = recent(before: position, extra: extra).sorted { $0.position < $1.position }
       guard let referent = before.last(where: { $0.roles.contains(head) }) else { return (nil, nil) }
       return (referent.speaker, nil)
     }
   }
 
+  /// How many referents back a pronoun, a role or a family name is looked up: a reader's memory,
+  /// and a bound on the work over a long document.
+  static let memory = 256
+
+  /// The referents named before `position` (the last `memory` of them), and the attributions made.
+  func recent(before position: Position, extra: [Referent]) -> [Referent] {
+    var low = 0
+    var high = referents.count
+    while low < high {
+      let mid = (low + high) / 2
+      if referents[mid].position < position { low = mid + 1 } else { high = mid }
+    }
+    return referents[max(0, low - QuoteReader.memory)..<low]
+      + extra.suffix(QuoteReader.memory).filter { $0.position < position }
+  }
+
   /// Whom "he" or "she" at `position` means: the person of the last sentence that names people,
   /// if that sentence names one, or one of them speaks in it.
   func pronoun(_ word: String, at position: Position, extra: [Referent]) -> Referent? {
-    let before = (referents + extra).filter { $0.position < position }
+    let before = recent(before: position, extra: extra)
     guard let latest = before.map(\.sentence).max() else { return nil }
     let inSentence = before.filter { $0.sentence == latest }.sorted { $0.position < $1.position }
     let gender = word == "she" ? "female" : "male"
@@ -773,7 +790,7 @@ private struct QuoteReader {
         speaker = found
         if let referent { extra.append(referent) }
       } else if let previous,
-        continues(after: previous, to: Position(paragraph: first.paragraph, token: first.open))
+        continues(after: previous, to: span)
       {
         speaker = previous.speaker
       } else if first.open == 0, first.paragraph > 0, isWholeParagraph(span) {
@@ -808,13 +825,16 @@ private struct QuoteReader {
   /// The one person who speaks in paragraph `p` ("Camdessus said he was convinced …"), whose words
   /// a paragraph of nothing but a quote goes on with.
   func speakerOfParagraph(_ p: Int, extra: [Referent]) -> Speaker? {
-    let speaking = (referents + extra).filter { $0.position.paragraph == p && $0.speaks && $0.certain }
+    let speaking = recent(before: Position(paragraph: p + 1, token: 0), extra: extra).filter {
+      $0.position.paragraph == p && $0.speaks && $0.certain
+    }
     let people = Set(speaking.map(\.speaker))
     return people.count == 1 ? people.first : nil
   }
 
   /// Whether only the last quote's attribution stands between it and `open`: "A," he said. "B."
-  func continues(after previous: (speaker: Speaker, paragraph: Int, end: Int), to open: Position) -> Bool {
+  func continues(after previous: (speaker: Speaker, paragraph: Int, end: Int), to span: Span) -> Bool {
+    let open = span.first
     var p = previous.paragraph
     var i = previous.end
     while Position(paragraph: p, token: i) < open {
@@ -831,9 +851,7 @@ private struct QuoteReader {
     }
     // A new paragraph continues the speaker only when it is nothing but the quote.
     if open.paragraph != previous.paragraph {
-      guard let span = spans.first(where: { $0.first == open }), let close = span.parts.last?.close else {
-        return false
-      }
+      guard let close = span.parts.last?.close else { return false }
       let t = paragraphs[span.parts[span.parts.count - 1].paragraph]
       return (close + 1..<t.count).allSatisfy { t[$0].kind == .punctuation }
     }
@@ -848,14 +866,36 @@ private struct QuoteReader {
       let t = paragraphs[part.paragraph]
       let from = t[part.open].start
       let to = part.close.map { t[$0].end } ?? t.text.utf8.count
-      let ranges = t.sentences.filter { $0.upperBound > from && $0.lowerBound < to }
-      guard let lower = ranges.first?.lowerBound, let upper = ranges.last?.upperBound else { continue }
+      // Sentences and mentions are in order: find the first that can overlap, then walk.
+      var k = firstIndex(t.sentences.count) { t.sentences[$0].upperBound > from }
+      var lower: Int?
+      var upper = 0
+      while k < t.sentences.count, t.sentences[k].lowerBound < to {
+        lower = lower ?? t.sentences[k].lowerBound
+        upper = t.sentences[k].upperBound
+        k += 1
+      }
+      guard let lower else { continue }
       pieces.append(t.slice(lower, upper))
-      for name in t.named where name.start >= lower && name.end <= upper && !entities.contains(name.entity) {
-        entities.append(name.entity)
+      var n = firstIndex(t.named.count) { t.named[$0].start >= lower }
+      while n < t.named.count, t.named[n].start < upper {
+        let name = t.named[n]
+        if name.end <= upper, !entities.contains(name.entity) { entities.append(name.entity) }
+        n += 1
       }
     }
     return (pieces.joined(separator: " "), entities.sorted())
+  }
+
+  /// The first index below `count` where `isAfter` holds, for a predicate false then true.
+  func firstIndex(_ count: Int, where isAfter: (Int) -> Bool) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let mid = (low + high) / 2
+      if isAfter(mid) { high = mid } else { low = mid + 1 }
+    }
+    return low
   }
 
   func trimmed(_ text: String) -> String {
