@@ -97,6 +97,8 @@ import Testing
     ("Iwaya is set to attend the inauguration on January 20.", "2002-01-20"),
     ("He spoke at a news conference held after the cabinet meeting on November 19.", "2001-11-19"),
     ("Exports fell sharply last month, figures showed.", "2001-10"),
+    ("Alfred Smith said on Monday that talks had failed.", "2001-11-19"),
+    ("Asked on Monday whether talks had failed, he said no.", "2001-11-19"),
   ])
   func readsTheDateOfTheNews(sentence: String, iso: String) throws {
     let found = DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: "2001-11-20"))
@@ -128,6 +130,7 @@ import Testing
     "The tax applies to imports as of December 1 under the new rules.",
     "Officers were purged in the aftermath of the March 2003 US-led invasion of the country.",
     "Seamen stayed on strike even after the Higher Labour Court Saturday ruled it illegal.",
+    "Rescued on Nov. 25 by fishermen off the coast, the boy became a cause.",
   ])
   func readsNothingThatDoesNotDateTheNews(sentence: String) {
     #expect(

@@ -79,6 +79,13 @@ import Testing
     #expect(found.first?.hasPrefix("nobody: ") == true, "\(found)")
   }
 
+  @Test func readsQuotesWrittenWithBackticks() {
+    #expect(
+      quotes(["``We would like to first build trust with them,'' Iwaya stated."]) == [
+        "people/takeshi-iwaya: We would like to first build trust with them"
+      ])
+  }
+
   @Test func scareQuotesAreNotSpeech() {
     #expect(quotes(["Trump's \"America First\" policy and the “indispensable ally” idea."]).isEmpty)
   }

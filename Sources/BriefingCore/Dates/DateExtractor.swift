@@ -80,6 +80,15 @@ public enum DateExtractor {
       if ["which", "who", "whom", "whose"].contains(word) { return false }
       if word == "of", k > 0, words[k - 1].lower == "as" { return false }
     }
+    // "Rescued on Nov. 25 by fishermen, Elian has become …": an opening participle tells the past.
+    if i > 1, isPastVerb(words, 0),
+      ["on", "in", "at", "by", "during", "from", "last", "earlier"].contains(words[1].lower),
+      !["asked", "pressed", "questioned", "interviewed", "quoted", "contacted", "reached"].contains(
+        words[0].lower),
+      !words[0..<i].contains(where: { $0.text.hasSuffix(",") })
+    {
+      return false
+    }
     // "the year started March 1", "a launch date of April 12"
     if i >= 2, ["year", "period", "season", "quarter", "months", "weeks"].contains(words[i - 2].lower),
       ["started", "starting", "beginning", "begun"].contains(before)

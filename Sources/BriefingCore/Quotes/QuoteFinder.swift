@@ -735,7 +735,8 @@ private struct QuoteReader {
     let people = Set(fitting.map(\.speaker))
     var chosen: Referent?
     if people.count == 1 {
-      chosen = fitting.first { $0.certain } ?? nil
+      // One person, even one named without a title or a role ("registered nurse Emily Lyons").
+      chosen = fitting.first { $0.certain } ?? fitting.first
     } else {
       let speaking = Set(fitting.filter(\.speaks).map(\.speaker))
       let certain = Set(fitting.filter(\.certain).map(\.speaker))

@@ -4,11 +4,11 @@ struct QuoteToken: Sendable, Hashable {
   enum Kind: Sendable, Hashable {
     case word
     case punctuation
-    /// “
+    /// “ (or ``)
     case open
     /// ”
     case close
-    /// ", which opens or closes by its place
+    /// " (or ''), which opens or closes by its place
     case straight
   }
 
@@ -48,6 +48,12 @@ struct QuoteToken: Sendable, Hashable {
       } else if b == 0x22 {
         add(.straight, i, i + 1)
         i += 1
+      } else if b == 0x60, i + 1 < bytes.count, bytes[i + 1] == 0x60 {
+        add(.open, i, i + 2)  // ``…'' as some wire archives write quotes
+        i += 2
+      } else if b == 0x27, i + 1 < bytes.count, bytes[i + 1] == 0x27 {
+        add(.straight, i, i + 2)  // '' closes ``, or opens and closes like "
+        i += 2
       } else if isWordByte(b) {
         let start = i
         while i < bytes.count {

@@ -11,7 +11,7 @@ enum SpeakerWords {
     "promised", "vowed", "pledged", "confirmed", "denied", "reported", "reports", "tweeted", "posted",
     "maintained", "complained", "suggested", "estimated", "joked", "shouted", "boasted", "quipped",
     "countered", "charged", "alleged", "agreed", "testified", "pleaded", "pleads", "demanded", "retorted",
-    "reiterated", "announces", "adding", "repeated", "disclosed", "revealed", "indicated",
+    "reiterated", "announces", "adding", "repeated", "disclosed", "revealed", "indicated", "spoke",
   ])
 
   /// Verbs whose subject is the object's opposite: "said Howard" names the speaker, "told Howard" a
