@@ -22,7 +22,14 @@ struct ContentLoader {
     }
     var diagnostics: [Diagnostic] = []
     let display = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-    let paths = try fileSystem.files(under: folder).filter { path in
+    let listed: [String]
+    do {
+      listed = try fileSystem.files(under: folder)
+    } catch BriefingFileError.loop(let path) {
+      throw BriefingError(
+        stage: .load, file: path, "a symbolic link to a folder that holds it (a loop); remove the link")
+    }
+    let paths = listed.filter { path in
       !path.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 

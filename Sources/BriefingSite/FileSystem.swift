@@ -28,22 +28,44 @@ public struct LocalFileSystem: FileSystem {
     return Array(try handle.readToEnd() ?? Data())
   }
 
+  /// Follows symbolic links to files and folders; a link to a folder that holds it throws
+  /// `.loop`, and a link to nothing is listed (reading it then fails, naming it).
   public func files(under folder: String) throws -> [String] {
     guard isDirectory(folder) else { return [] }
-    let base = URL(fileURLWithPath: folder).standardizedFileURL
-    guard
-      let enumerator = FileManager.default.enumerator(
-        at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [])
-    else { return [] }
     var result: [String] = []
-    let prefix = base.path.hasSuffix("/") ? base.path : base.path + "/"
-    for case let url as URL in enumerator {
-      let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
-      guard values?.isRegularFile == true else { continue }
-      let path = url.standardizedFileURL.path
-      result.append(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent)
-    }
+    try collect(folder, relative: "", ancestors: [], into: &result)
     return result.sorted()
+  }
+
+  /// The device and inode of `path`, following links; nil when it cannot be reached.
+  private func identity(_ path: String) -> (dev: UInt64, ino: UInt64, isDirectory: Bool, isFile: Bool)? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    let type = info.st_mode & S_IFMT
+    return (UInt64(info.st_dev), UInt64(info.st_ino), type == S_IFDIR, type == S_IFREG)
+  }
+
+  private func collect(
+    _ folder: String, relative: String, ancestors: [(UInt64, UInt64)], into result: inout [String]
+  ) throws {
+    guard let me = identity(folder) else { return }
+    if ancestors.contains(where: { $0 == (me.dev, me.ino) }) { throw BriefingFileError.loop(folder) }
+    let ancestors = ancestors + [(me.dev, me.ino)]
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+    for name in names {
+      let path = folder + "/" + name
+      let shown = relative.isEmpty ? name : relative + "/" + name
+      if let target = identity(path) {
+        if target.isDirectory {
+          try collect(path, relative: shown, ancestors: ancestors, into: &result)
+        } else if target.isFile {
+          result.append(shown)
+        }
+      } else {
+        // A link to nothing: listed, so that reading it reports it.
+        result.append(shown)
+      }
+    }
   }
 
   public func isDirectory(_ path: String) -> Bool {
@@ -168,9 +190,12 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 enum BriefingFileError: Error, CustomStringConvertible {
   case unreadable(String)
   case unwritable(String)
+  /// A symbolic link to a folder that holds it.
+  case loop(String)
 
   var description: String {
     switch self {
+    case .loop(let path): "\(path): a symbolic link to a folder that holds it (a loop)"
     case .unreadable(let path): "cannot read \(path)"
     case .unwritable(let path): "cannot write \(path)"
     }

@@ -45,7 +45,6 @@ public struct Pipeline: Sendable {
     }
   }
 
-  /// Builds the site into `output`, which is replaced only if everything succeeded.
   /// Builds the site into `output`, which is replaced only if everything succeeded. With `search`,
   /// a Pagefind index is built too when Pagefind is installed (the report says when it is not).
   public func build(
@@ -57,6 +56,16 @@ public struct Pipeline: Sendable {
       throw BriefingError(
         stage: .read, "the content has \(count) problem\(count == 1 ? "" : "s"); the site was not changed",
         diagnostics: diagnostics)
+    }
+    // A content folder that reads as empty is more likely a wrong path than an empty briefing.
+    let outputFolder = output.hasSuffix("/") ? String(output.dropLast()) : output
+    if briefing.articles.isEmpty && briefing.entities.isEmpty
+      && fileSystem.exists(outputFolder + "/" + SiteWriter.marker)
+    {
+      throw BriefingError(
+        stage: .load, file: content.hasSuffix("/") ? String(content.dropLast()) : content,
+        "the content has no articles and no notes; not replacing the site in '\(outputFolder)' (remove it to build an empty site)"
+      )
     }
     let indexer = search ? SearchIndexer.locate() : nil
     let theme = try timed("templates") { try Theme.load(from: templates, fileSystem: fileSystem) }

@@ -35,6 +35,23 @@ import Testing
     #expect(try fixture.site()["people/removed.html"] == nil)
   }
 
+  /// A content folder that reads as empty (a wrong path, a link not followed) must not wipe a site.
+  @Test func anEmptyContentFolderDoesNotReplaceASite() throws {
+    let fixture = try Fixture(smallBriefing)
+    defer { fixture.remove() }
+    try fixture.build()
+    let before = try fixture.site()
+    try FileManager.default.removeItem(atPath: fixture.content)
+    try fixture.write("title: Empty\n", to: "content/briefing.yml")
+    let error = try #require(throws: BriefingError.self) { try fixture.build() }
+    #expect(error.file == fixture.content)
+    #expect(
+      error.message
+        == "the content has no articles and no notes; not replacing the site in '\(fixture.output)' (remove it to build an empty site)"
+    )
+    #expect(try fixture.site() == before)
+  }
+
   @Test func warningsFailTheBuildOnlyWhenStrict() throws {
     var files = smallBriefing
     files["stray.txt"] = "not content"
