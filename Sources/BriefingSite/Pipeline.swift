@@ -50,6 +50,17 @@ public struct Pipeline: Sendable {
   public func build(
     content: String, templates: String, output: String, strict: Bool = false, search: Bool = false
   ) throws -> BuildReport {
+    // One build at a time per output folder, from reading the content to the swap.
+    let writer = try SiteWriter(fileSystem: fileSystem, output: output)
+    return try writer.claim {
+      try build(content: content, templates: templates, writer: writer, strict: strict, search: search)
+    }
+  }
+
+  private func build(
+    content: String, templates: String, writer: SiteWriter, strict: Bool, search: Bool
+  ) throws -> BuildReport {
+    let output = writer.output
     let (briefing, bodies, diagnostics) = try prepare(content: content)
     if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) {
       let count = diagnostics.filter { $0.severity == .error || strict && $0.severity == .warning }.count
@@ -58,13 +69,12 @@ public struct Pipeline: Sendable {
         diagnostics: diagnostics)
     }
     // A content folder that reads as empty is more likely a wrong path than an empty briefing.
-    let outputFolder = output.hasSuffix("/") ? String(output.dropLast()) : output
     if briefing.articles.isEmpty && briefing.entities.isEmpty
-      && fileSystem.exists(outputFolder + "/" + SiteWriter.marker)
+      && fileSystem.exists(output + "/" + SiteWriter.marker)
     {
       throw BriefingError(
         stage: .load, file: content.hasSuffix("/") ? String(content.dropLast()) : content,
-        "the content has no articles and no notes; not replacing the site in '\(outputFolder)' (remove it to build an empty site)"
+        "the content has no articles and no notes; not replacing the site in '\(output)' (remove it to build an empty site)"
       )
     }
     let indexer = search ? SearchIndexer.locate() : nil
@@ -73,7 +83,7 @@ public struct Pipeline: Sendable {
       try SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: indexer != nil).render()
     }
     try timed("write") {
-      try SiteWriter(fileSystem: fileSystem).write(files, to: output) { staging in
+      try writer.write(files) { staging in
         if let indexer { try timed("search index") { try indexer.index(staging) } }
       }
     }

@@ -14,7 +14,9 @@ import Testing
     try fixture.write("---\nname: [unclosed\n---\n", to: "content/people/broken.md")
     #expect(throws: BriefingError.self) { try fixture.build() }
     #expect(try fixture.site() == before)
-    #expect(!FileManager.default.fileExists(atPath: fixture.output + ".briefing-new"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: fixture.folder).filter { $0.hasPrefix("site.") }
+        .isEmpty)
   }
 
   @Test func neverReplacesAFolderItDidNotGenerate() throws {
