@@ -91,7 +91,7 @@ struct ContentLoader {
   private func readText(path: String, shown: String, diagnostics: inout [Diagnostic]) -> String? {
     let bytes: [UInt8]
     do {
-      bytes = try fileSystem.read(path)
+      bytes = normalizingLineEndings(try fileSystem.read(path))
     } catch {
       diagnostics.append(.error(shown, "cannot read the file"))
       return nil
@@ -103,6 +103,25 @@ struct ContentLoader {
     }
     return text
   }
+}
+
+/// `bytes` with CRLF and lone CR turned into LF, so every later stage sees one kind of line end.
+func normalizingLineEndings(_ bytes: [UInt8]) -> [UInt8] {
+  guard let first = bytes.firstIndex(of: 0x0D) else { return bytes }
+  var out = Array(bytes[..<first])
+  out.reserveCapacity(bytes.count)
+  var i = first
+  while i < bytes.count {
+    let b = bytes[i]
+    if b == 0x0D {
+      out.append(0x0A)
+      if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+    } else {
+      out.append(b)
+    }
+    i += 1
+  }
+  return out
 }
 
 /// The line and column of the first byte that breaks UTF-8.
