@@ -68,6 +68,13 @@ import Testing
     #expect(article.markdown == markdown)
   }
 
+  /// A field is read more than once (the title decides the dek too); its problem is told once.
+  @Test(arguments: ["title: [a, b]", "dek: {a: b}", "date: [2025-01-01]"])
+  func aWrongShapeIsReportedOnce(field: String) {
+    let (_, diagnostics) = read("---\n\(field)\n---\nText.\n")
+    #expect(diagnostics.filter { $0.severity == .error }.count == 1, "\(diagnostics)")
+  }
+
   @Test func dropsPrintButtonsAndTrailingTagLists() {
     let text = """
       print PRINT
