@@ -87,13 +87,26 @@ struct ContentLoader {
       articles: articles.compactMap(\.0), entities: entities.compactMap(\.0), diagnostics: diagnostics)
   }
 
-  /// The file as text, or nil with a diagnostic when it cannot be read or is not UTF-8.
+  /// The largest file read, in bytes: a long article is a few tens of kilobytes, and every stage
+  /// stays well under a second a file at this size.
+  static let sizeLimit = 1_000_000
+
+  /// The file as text, or nil with a diagnostic when it cannot be read, is over the size limit,
+  /// or is not UTF-8.
   private func readText(path: String, shown: String, diagnostics: inout [Diagnostic]) -> String? {
     let bytes: [UInt8]
     do {
       bytes = normalizingLineEndings(try fileSystem.read(path))
     } catch {
       diagnostics.append(.error(shown, "cannot read the file"))
+      return nil
+    }
+    guard bytes.count <= ContentLoader.sizeLimit else {
+      diagnostics.append(
+        .error(
+          shown,
+          "the file has \(bytes.count) bytes, over the limit of \(ContentLoader.sizeLimit) for one file; split it (the limit keeps every build quick)"
+        ))
       return nil
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
