@@ -123,7 +123,9 @@ struct SiteWriter {
       // Builds before the marker was written first left staging folders without it; the name
       // and the lock say whose they are.
       guard fileSystem.isDirectory(leftover) else { continue }
-      try fileSystem.remove(leftover)
+      // A search indexer the killed build started may still be writing there: what cannot be
+      // removed now is left for a later build rather than failing this one.
+      try? fileSystem.remove(leftover)
     }
   }
 
