@@ -88,7 +88,8 @@ struct BodyLinker: Sendable {
     case .text(let text): return HTML.escape(text)
     case .entity(let id, let text, let link):
       guard link else { return HTML.escape(text) }
-      return "<a class=\"mention\" href=\"\(root)\(id).html\">\(HTML.escape(text))</a>"
+      // The id starts with the kind's folder name, which is whatever the content folder is called.
+      return "<a class=\"mention\" href=\"\(HTML.escape(root + id + ".html"))\">\(HTML.escape(text))</a>"
     }
   }
 }

@@ -19,8 +19,10 @@ struct Calendar {
       guard let id = entry.event, let (start, end) = span(entry.date, entry.end) else { continue }
       lines += [
         "BEGIN:VEVENT", "UID:\(id)@\(host)", "DTSTAMP:\(stamp)", "DTSTART;VALUE=DATE:\(start)",
-        "DTEND;VALUE=DATE:\(end)", "SUMMARY:\(escape(entry.title))",
       ]
+      // Without DTEND an all-day event lasts its first day: the one way to end in 9999.
+      if let end { lines.append("DTEND;VALUE=DATE:\(end)") }
+      lines.append("SUMMARY:\(escape(entry.title))")
       if let entity = briefing.entityByID[id] {
         if let place = entity.place { lines.append("LOCATION:\(escape(place))") }
         if let summary = entity.summary { lines.append("DESCRIPTION:\(escape(summary))") }
@@ -32,8 +34,8 @@ struct Calendar {
     return Array(lines.map(fold).joined(separator: "\r\n").utf8) + [13, 10]
   }
 
-  /// First day and the day after the last, as `YYYYMMDD`; nil for approximate dates.
-  private func span(_ date: BriefingDate, _ end: BriefingDate?) -> (String, String)? {
+  /// First day and the day after the last, as `YYYYMMDD` (nil after 9999); nil for approximate dates.
+  private func span(_ date: BriefingDate, _ end: BriefingDate?) -> (String, String?)? {
     let first: Int
     var last: Int
     switch date.precision {
@@ -47,17 +49,22 @@ struct Calendar {
       return nil
     }
     if let end, end.precision == .day, end.dayNumber >= first { last = end.dayNumber }
-    return (compact(first), compact(last + 1))
+    guard let start = compact(first) else { return nil }
+    return (start, compact(last + 1))
   }
 
-  private func compact(_ dayNumber: Int) -> String {
+  /// `YYYYMMDD`, or nil for a year iCalendar cannot write (before 1 or after 9999).
+  private func compact(_ dayNumber: Int) -> String? {
     let date = BriefingDate(dayNumber: dayNumber)
+    guard date.year >= 1 && date.year <= 9999 else { return nil }
     return date.iso.replacingOccurrences(of: "-", with: "")
   }
 
+  /// TEXT escaping (RFC 5545 §3.3.11); every line end, CR or LF or both, becomes `\n`.
   private func escape(_ text: String) -> String {
     text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-      .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+      .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
+      .replacingOccurrences(of: "\r", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
   }
 
   /// Lines longer than 75 octets continue on the next line after a space.

@@ -22,7 +22,14 @@ struct ContentLoader {
     }
     var diagnostics: [Diagnostic] = []
     let display = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-    let paths = try fileSystem.files(under: folder).filter { path in
+    let listed: [String]
+    do {
+      listed = try fileSystem.files(under: folder)
+    } catch BriefingFileError.loop(let path) {
+      throw BriefingError(
+        stage: .load, file: path, "a symbolic link to a folder that holds it (a loop); remove the link")
+    }
+    let paths = listed.filter { path in
       !path.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
@@ -80,13 +87,26 @@ struct ContentLoader {
       articles: articles.compactMap(\.0), entities: entities.compactMap(\.0), diagnostics: diagnostics)
   }
 
-  /// The file as text, or nil with a diagnostic when it cannot be read or is not UTF-8.
+  /// The largest file read, in bytes: a long article is a few tens of kilobytes, and every stage
+  /// stays well under a second a file at this size.
+  static let sizeLimit = 1_000_000
+
+  /// The file as text, or nil with a diagnostic when it cannot be read, is over the size limit,
+  /// or is not UTF-8.
   private func readText(path: String, shown: String, diagnostics: inout [Diagnostic]) -> String? {
     let bytes: [UInt8]
     do {
-      bytes = try fileSystem.read(path)
+      bytes = normalizingLineEndings(try fileSystem.read(path))
     } catch {
       diagnostics.append(.error(shown, "cannot read the file"))
+      return nil
+    }
+    guard bytes.count <= ContentLoader.sizeLimit else {
+      diagnostics.append(
+        .error(
+          shown,
+          "the file has \(bytes.count) bytes, over the limit of \(ContentLoader.sizeLimit) for one file; split it (the limit keeps every build quick)"
+        ))
       return nil
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -96,6 +116,25 @@ struct ContentLoader {
     }
     return text
   }
+}
+
+/// `bytes` with CRLF and lone CR turned into LF, so every later stage sees one kind of line end.
+func normalizingLineEndings(_ bytes: [UInt8]) -> [UInt8] {
+  guard let first = bytes.firstIndex(of: 0x0D) else { return bytes }
+  var out = Array(bytes[..<first])
+  out.reserveCapacity(bytes.count)
+  var i = first
+  while i < bytes.count {
+    let b = bytes[i]
+    if b == 0x0D {
+      out.append(0x0A)
+      if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+    } else {
+      out.append(b)
+    }
+    i += 1
+  }
+  return out
 }
 
 /// The line and column of the first byte that breaks UTF-8.

@@ -14,6 +14,22 @@ public protocol FileSystem: Sendable {
   func remove(_ path: String) throws
   /// Renames `from` to `to`; `to` must not exist.
   func move(_ from: String, to: String) throws
+  /// The names in `folder` (not below it), unsorted; empty when it cannot be listed.
+  func names(in folder: String) -> [String]
+  /// Swaps two existing paths in one step; false when this file system cannot.
+  func exchange(_ first: String, _ second: String) throws -> Bool
+  /// Runs `body` holding an exclusive lock on the file `path` (created when missing); throws
+  /// `BriefingFileError.locked` at once when another holder has it.
+  func withExclusiveLock<T>(_ path: String, _ body: () throws -> T) throws -> T
+  /// What `path` finally points at when it is a symbolic link; otherwise `path`.
+  func resolvingSymbolicLinks(_ path: String) -> String
+}
+
+extension FileSystem {
+  public func names(in folder: String) -> [String] { [] }
+  public func exchange(_ first: String, _ second: String) throws -> Bool { false }
+  public func withExclusiveLock<T>(_ path: String, _ body: () throws -> T) throws -> T { try body() }
+  public func resolvingSymbolicLinks(_ path: String) -> String { path }
 }
 
 /// The real disk.
@@ -28,22 +44,44 @@ public struct LocalFileSystem: FileSystem {
     return Array(try handle.readToEnd() ?? Data())
   }
 
+  /// Follows symbolic links to files and folders; a link to a folder that holds it throws
+  /// `.loop`, and a link to nothing is listed (reading it then fails, naming it).
   public func files(under folder: String) throws -> [String] {
     guard isDirectory(folder) else { return [] }
-    let base = URL(fileURLWithPath: folder).standardizedFileURL
-    guard
-      let enumerator = FileManager.default.enumerator(
-        at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [])
-    else { return [] }
     var result: [String] = []
-    let prefix = base.path.hasSuffix("/") ? base.path : base.path + "/"
-    for case let url as URL in enumerator {
-      let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
-      guard values?.isRegularFile == true else { continue }
-      let path = url.standardizedFileURL.path
-      result.append(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent)
-    }
+    try collect(folder, relative: "", ancestors: [], into: &result)
     return result.sorted()
+  }
+
+  /// The device and inode of `path`, following links; nil when it cannot be reached.
+  private func identity(_ path: String) -> (dev: UInt64, ino: UInt64, isDirectory: Bool, isFile: Bool)? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    let type = info.st_mode & S_IFMT
+    return (UInt64(info.st_dev), UInt64(info.st_ino), type == S_IFDIR, type == S_IFREG)
+  }
+
+  private func collect(
+    _ folder: String, relative: String, ancestors: [(UInt64, UInt64)], into result: inout [String]
+  ) throws {
+    guard let me = identity(folder) else { return }
+    if ancestors.contains(where: { $0 == (me.dev, me.ino) }) { throw BriefingFileError.loop(folder) }
+    let ancestors = ancestors + [(me.dev, me.ino)]
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+    for name in names {
+      let path = folder + "/" + name
+      let shown = relative.isEmpty ? name : relative + "/" + name
+      if let target = identity(path) {
+        if target.isDirectory {
+          try collect(path, relative: shown, ancestors: ancestors, into: &result)
+        } else if target.isFile {
+          result.append(shown)
+        }
+      } else {
+        // A link to nothing: listed, so that reading it reports it.
+        result.append(shown)
+      }
+    }
   }
 
   public func isDirectory(_ path: String) -> Bool {
@@ -88,6 +126,54 @@ public struct LocalFileSystem: FileSystem {
 
   public func move(_ from: String, to: String) throws {
     try FileManager.default.moveItem(atPath: from, toPath: to)
+  }
+
+  public func names(in folder: String) -> [String] {
+    (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+  }
+
+  public func exchange(_ first: String, _ second: String) throws -> Bool {
+    #if os(Linux)
+      guard let exchange = LocalFileSystem.renameat2 else { return false }
+      if exchange(AT_FDCWD, first, AT_FDCWD, second, 2 /* RENAME_EXCHANGE */) == 0 { return true }
+      // Kernels and file systems without RENAME_EXCHANGE say so; the caller renames twice instead.
+      if errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP { return false }
+      throw BriefingFileError.unwritable(second)
+    #else
+      return false
+    #endif
+  }
+
+  #if os(Linux)
+    // Glibc declares renameat2 only under _GNU_SOURCE, which Swift's Glibc module leaves out.
+    private typealias RenameAt2 =
+      @convention(c) (
+        Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+      ) -> Int32
+    private static let renameat2: RenameAt2? = {
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+      return unsafeBitCast(symbol, to: RenameAt2.self)
+    }()
+  #endif
+
+  public func withExclusiveLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw BriefingFileError.unwritable(path) }
+    // Closing the descriptor releases the lock, and so does the end of the process, however it ends.
+    defer { close(fd) }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+      if errno == EWOULDBLOCK { throw BriefingFileError.locked(path) }
+      throw BriefingFileError.unwritable(path)
+    }
+    return try body()
+  }
+
+  public func resolvingSymbolicLinks(_ path: String) -> String {
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 }
 
@@ -156,6 +242,16 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     }
   }
 
+  public func names(in folder: String) -> [String] {
+    let prefix = normalize(folder) + "/"
+    let paths: [String] = lock.withLock { Array(contents.keys) + Array(folders) }
+    var names: Set<String> = []
+    for path in paths where path.hasPrefix(prefix) {
+      names.insert(String(path.dropFirst(prefix.count).prefix { $0 != "/" }))
+    }
+    return names.sorted()
+  }
+
   private func normalize(_ path: String) -> String {
     var p = path
     while p.hasSuffix("/") { p.removeLast() }
@@ -168,9 +264,15 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 enum BriefingFileError: Error, CustomStringConvertible {
   case unreadable(String)
   case unwritable(String)
+  /// A symbolic link to a folder that holds it.
+  case loop(String)
+  /// A lock another process (or build) holds.
+  case locked(String)
 
   var description: String {
     switch self {
+    case .loop(let path): "\(path): a symbolic link to a folder that holds it (a loop)"
+    case .locked(let path): "\(path) is locked by another build"
     case .unreadable(let path): "cannot read \(path)"
     case .unwritable(let path): "cannot write \(path)"
     }

@@ -45,12 +45,22 @@ public struct Pipeline: Sendable {
     }
   }
 
-  /// Builds the site into `output`, which is replaced only if everything succeeded.
   /// Builds the site into `output`, which is replaced only if everything succeeded. With `search`,
   /// a Pagefind index is built too when Pagefind is installed (the report says when it is not).
   public func build(
     content: String, templates: String, output: String, strict: Bool = false, search: Bool = false
   ) throws -> BuildReport {
+    // One build at a time per output folder, from reading the content to the swap.
+    let writer = try SiteWriter(fileSystem: fileSystem, output: output)
+    return try writer.claim {
+      try build(content: content, templates: templates, writer: writer, strict: strict, search: search)
+    }
+  }
+
+  private func build(
+    content: String, templates: String, writer: SiteWriter, strict: Bool, search: Bool
+  ) throws -> BuildReport {
+    let output = writer.output
     let (briefing, bodies, diagnostics) = try prepare(content: content)
     if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) {
       let count = diagnostics.filter { $0.severity == .error || strict && $0.severity == .warning }.count
@@ -58,13 +68,22 @@ public struct Pipeline: Sendable {
         stage: .read, "the content has \(count) problem\(count == 1 ? "" : "s"); the site was not changed",
         diagnostics: diagnostics)
     }
+    // A content folder that reads as empty is more likely a wrong path than an empty briefing.
+    if briefing.articles.isEmpty && briefing.entities.isEmpty
+      && fileSystem.exists(output + "/" + SiteWriter.marker)
+    {
+      throw BriefingError(
+        stage: .load, file: content.hasSuffix("/") ? String(content.dropLast()) : content,
+        "the content has no articles and no notes; not replacing the site in '\(output)' (remove it to build an empty site)"
+      )
+    }
     let indexer = search ? SearchIndexer.locate() : nil
     let theme = try timed("templates") { try Theme.load(from: templates, fileSystem: fileSystem) }
     let files = try timed("render") {
       try SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: indexer != nil).render()
     }
     try timed("write") {
-      try SiteWriter(fileSystem: fileSystem).write(files, to: output) { staging in
+      try writer.write(files) { staging in
         if let indexer { try timed("search index") { try indexer.index(staging) } }
       }
     }

@@ -35,6 +35,46 @@ import Testing
     #expect(article.dropped.map(\.text) == ["Today : Jan 13, 2025", "World News", "13 January 2025"])
   }
 
+  /// With a title in front matter, nothing in the text is taken for one: only a line that repeats
+  /// the given title (or dek) is left out.
+  @Test(arguments: [
+    (
+      "---\ntitle: Given\n---\nShort First Line\n\nThe sentence after it.\n\nMore text here.\n",
+      ["Short First Line", "The sentence after it.", "More text here."]
+    ),
+    (
+      "---\ntitle: Same Title\n---\nSame Title\n\nThe sentence after it.\n\nMore text here.\n",
+      ["The sentence after it.", "More text here."]
+    ),
+    (
+      "---\ntitle: Same Title\ndek: The sentence after it.\n---\nSame Title\n\nThe sentence after it.\n\nMore.\n",
+      ["More."]
+    ),
+  ])
+  func aTitleInFrontMatterKeepsTheText(text: String, paragraphs: [String]) {
+    let (article, _) = read(text)
+    #expect(article.paragraphs.map(\.text) == paragraphs)
+    #expect(article.dropped.isEmpty)
+    #expect(!article.inferred.contains { $0.hasPrefix("title") || $0.hasPrefix("dek") })
+  }
+
+  @Test(arguments: [
+    ("---\ntitle: Given\n---\n# Another heading\n\nText.\n", "# Another heading\n\nText.\n"),
+    ("---\ntitle: Given\n---\n# Given\n\nText.\n", "\n\nText.\n"),
+  ])
+  func aTitleInFrontMatterKeepsAMarkdownHeading(text: String, markdown: String) {
+    let (article, _) = read(text, name: "x.md")
+    #expect(article.title == "Given")
+    #expect(article.markdown == markdown)
+  }
+
+  /// A field is read more than once (the title decides the dek too); its problem is told once.
+  @Test(arguments: ["title: [a, b]", "dek: {a: b}", "date: [2025-01-01]"])
+  func aWrongShapeIsReportedOnce(field: String) {
+    let (_, diagnostics) = read("---\n\(field)\n---\nText.\n")
+    #expect(diagnostics.filter { $0.severity == .error }.count == 1, "\(diagnostics)")
+  }
+
   @Test func dropsPrintButtonsAndTrailingTagLists() {
     let text = """
       print PRINT

@@ -13,6 +13,25 @@ import Testing
     #expect(Diagnostic.error("a.md", line: 2, "x").githubDescription == "::error file=a.md,line=2::x")
   }
 
+  /// GitHub reads `%`, CR and LF as escapes in messages, and `:` and `,` too in properties.
+  @Test(arguments: [
+    (
+      Diagnostic.error("a.md", line: 2, "bad\n::add-mask::secret"),
+      "::error file=a.md,line=2::bad%0A::add-mask::secret"
+    ),
+    (
+      Diagnostic.warning("x\n::error file=y::z.md", "100% sure\r"),
+      "::warning file=x%0A%3A%3Aerror file=y%3A%3Az.md::100%25 sure%0D"
+    ),
+    (Diagnostic.error("a.md", "one\r\ntwo"), "::error file=a.md::one%0D%0Atwo"),
+    (
+      Diagnostic.note("a,line=9.md", line: 1, column: 2, "ok"), "::notice file=a%2Cline=9.md,line=1,col=2::ok"
+    ),
+  ])
+  func escapesWorkflowCommands(diagnostic: Diagnostic, shown: String) {
+    #expect(diagnostic.githubDescription == shown)
+  }
+
   @Test func sortsByFileThenLine() {
     let list = [Diagnostic.error("b", line: 1, "x"), .error("a", line: 9, "y"), .error("a", line: 2, "z")]
     #expect(list.sorted().map(\.line) == [2, 9, 1])

@@ -58,6 +58,21 @@ import Testing
     }
   }
 
+  /// One paragraph of many sentences, each with a mention: each mention once looked through every
+  /// sentence for its own (40 s in a debug build).
+  @Test func aLongParagraphTakesTimeInProportion() {
+    let text = String(repeating: "Mr. Hill said so on Monday. ", count: 40_000)
+    let context = DocumentLinker.Context(document: "articles/a", file: "a.txt", date: nil)
+    let clock = ContinuousClock()
+    var result: DocumentLinker.Result?
+    let elapsed = clock.measure {
+      result = DocumentLinker(entities: DocumentLinkerTests.entities, policy: .first).link(
+        [DocumentLinker.Run(text: text, line: 1, wikilinks: false)], context: context)
+    }
+    #expect(elapsed < .seconds(20), "\(elapsed)")
+    #expect(result?.mentions.count == 40_000)
+  }
+
   @Test(arguments: [
     ("Xi spoke anxiously.", "[Xi→people/xi-jinping] spoke anxiously."),
     ("Anxiously, Xiang and Xis waited.", "Anxiously, Xiang and Xis waited."),

@@ -12,6 +12,16 @@ import Testing
     return (NoteReader.read(file, text: text, diagnostics: &diagnostics), diagnostics)
   }
 
+  /// A kind's folder becomes the folder of its pages, beside `index.html` and the rest.
+  @Test(arguments: ["index.html", "Places", "x\"><img src=x>", "a b"])
+  func aKindFolderMustReadAsASlug(folder: String) {
+    let (_, diagnostics) = read("---\nname: Somewhere\n---\n", folder: folder, name: "somewhere")
+    #expect(
+      diagnostics.map(\.description) == [
+        "content/\(folder)/somewhere.md: error: the folder '\(folder)' cannot name a kind of entity: use lower-case letters, digits and hyphens"
+      ])
+  }
+
   @Test func readsAPerson() {
     let (entity, diagnostics) = read(
       """

@@ -52,6 +52,26 @@ import Testing
         == "<p><a class=\"mention\" href=\"../organizations/nhk.html\">NHK</a> &lt;b&gt;said&lt;/b&gt; &amp; *nothing*</p>\n"
     )
   }
+
+  /// A kind is named after its content folder, and a folder may be named anything.
+  @Test(arguments: [
+    ("x\"><img src=x onerror=alert(1)>", "x&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+    ("a'b", "a&#39;b"),
+    ("a&b", "a&amp;b"),
+  ])
+  func escapesTheKindFolderInMentionLinks(folder: String, escaped: String) {
+    let linker = BodyLinker(
+      linker: DocumentLinker(
+        entities: [
+          Entity(id: folder + "/alice", kind: .other(folder), slug: "alice", name: "Alice Smith", file: "a")
+        ], policy: .all))
+    let article = Article(
+      id: "articles/t", slug: "t", file: "t.txt", format: .text, title: "T",
+      paragraphs: [.init("Alice Smith spoke.", line: 1)])
+    #expect(
+      linker.link(article).html
+        == "<p><a class=\"mention\" href=\"../\(escaped)/alice.html\">Alice Smith</a> spoke.</p>\n")
+  }
 }
 
 @Suite struct MarkdownSentenceTests {

@@ -270,6 +270,21 @@ import Testing
       ))
     #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
   }
+
+  /// A bare CR would end a line for some readers; a date after 9999-12-31 has no iCalendar form.
+  @Test func calendarLinesHoldNoBareCRAndFourDigitYears() throws {
+    var files = smallBriefing
+    files["events/far.md"] =
+      "---\ntitle: Far\ndate: 9999-12-31\nsummary: \"one\\rBEGIN:VEVENT\\r\\ntwo\"\n---\n"
+    let fixture = try Fixture(files)
+    defer { fixture.remove() }
+    try fixture.build()
+    let ics = try #require(try fixture.site()["events.ics"])
+    #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\r"))
+    #expect(
+      ics.contains(
+        "DTSTART;VALUE=DATE:99991231\r\nSUMMARY:Far\r\nDESCRIPTION:one\\nBEGIN:VEVENT\\ntwo\r\nEND:VEVENT"))
+  }
 }
 
 /// Issue and person pages of the bundled briefing read like a briefing.

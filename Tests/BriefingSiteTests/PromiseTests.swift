@@ -14,7 +14,9 @@ import Testing
     try fixture.write("---\nname: [unclosed\n---\n", to: "content/people/broken.md")
     #expect(throws: BriefingError.self) { try fixture.build() }
     #expect(try fixture.site() == before)
-    #expect(!FileManager.default.fileExists(atPath: fixture.output + ".briefing-new"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: fixture.folder).filter { $0.hasPrefix("site.") }
+        .isEmpty)
   }
 
   @Test func neverReplacesAFolderItDidNotGenerate() throws {
@@ -33,6 +35,23 @@ import Testing
     try fixture.write("stale", to: "site/people/removed.html")
     try fixture.build()
     #expect(try fixture.site()["people/removed.html"] == nil)
+  }
+
+  /// A content folder that reads as empty (a wrong path, a link not followed) must not wipe a site.
+  @Test func anEmptyContentFolderDoesNotReplaceASite() throws {
+    let fixture = try Fixture(smallBriefing)
+    defer { fixture.remove() }
+    try fixture.build()
+    let before = try fixture.site()
+    try FileManager.default.removeItem(atPath: fixture.content)
+    try fixture.write("title: Empty\n", to: "content/briefing.yml")
+    let error = try #require(throws: BriefingError.self) { try fixture.build() }
+    #expect(error.file == fixture.content)
+    #expect(
+      error.message
+        == "the content has no articles and no notes; not replacing the site in '\(fixture.output)' (remove it to build an empty site)"
+    )
+    #expect(try fixture.site() == before)
   }
 
   @Test func warningsFailTheBuildOnlyWhenStrict() throws {

@@ -1,13 +1,22 @@
 /// Resolves front-matter references and wikilinks to entity ids, reporting each one that names
 /// nothing or more than one entity, and each id two files claim.
 public enum ReferenceResolver {
-  /// Reports two entities (or two articles) that would get the same id, naming both files.
+  /// Reports two entities (or two articles) that would get the same id, naming both files, and
+  /// any that would take the place of its kind's list page.
   public static func duplicates(entities: [Entity], articles: [Article]) -> [Diagnostic] {
     var seen: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
-    let claims = entities.map { ($0.id, $0.file) } + articles.map { ($0.id, $0.file) }
-    for (id, file) in claims.sorted(by: { ($0.1) < ($1.1) }) {
-      if let first = seen[id] {
+    let claims =
+      entities.map { ($0.id, $0.slug, $0.file) } + articles.map { ($0.id, $0.slug, $0.file) }
+    for (id, slug, file) in claims.sorted(by: { ($0.2) < ($1.2) }) {
+      if slug == "index" {
+        let folder = id.dropLast(slug.count)
+        diagnostics.append(
+          .error(
+            file,
+            "the slug 'index' is taken by the list page \(folder)index.html; rename the file or give it another 'slug'"
+          ))
+      } else if let first = seen[id] {
         diagnostics.append(.error(file, "duplicate slug: '\(id)' is also the id of \(first)"))
       } else {
         seen[id] = file

@@ -183,12 +183,13 @@ public struct DocumentLinker: Sendable {
     var texts: [(plain: String, found: [(id: String, text: String, offset: Int)])] = []
     for (r, run) in runs.enumerated() {
       var out: [Segment] = []
-      func append(_ text: String) {
-        if case .text(let previous)? = out.last {
-          out[out.count - 1] = .text(previous + text)
-        } else {
-          out.append(.text(text))
-        }
+      // Text is gathered and added as one segment before the next entity (adding to the last
+      // segment's string each time would copy it each time).
+      var pending = ""
+      func append(_ text: String) { pending += text }
+      func flush() {
+        if !pending.isEmpty { out.append(.text(pending)) }
+        pending = ""
       }
       var plain = ""
       var found: [(id: String, text: String, offset: Int)] = []
@@ -205,6 +206,7 @@ public struct DocumentLinker: Sendable {
           let id = piece.candidates[0]
           let link = run.linkable && (piece.explicit || policy == .all || !linked.contains(id))
           if link { linked.insert(id) }
+          flush()
           out.append(.entity(id: id, text: text, link: link))
           found.append((id, text, plain.utf8.count))
         } else {
@@ -218,6 +220,7 @@ public struct DocumentLinker: Sendable {
         append(rest)
         plain += rest
       }
+      flush()
       segments.append(out)
       for (index, segment) in out.enumerated() where collectUnknownNames && run.linkable {
         guard case .text(let text) = segment else { continue }
@@ -252,7 +255,7 @@ public struct DocumentLinker: Sendable {
       var named = Array(repeating: [String](), count: sentences.count)
       for item in found {
         let position = plain.utf8.index(plain.utf8.startIndex, offsetBy: item.offset)
-        let index = sentences.firstIndex { $0.contains(position) }
+        let index = DocumentLinker.sentence(containing: position, in: sentences)
         let sentence = index.map { sentences[$0] } ?? plain.startIndex..<plain.endIndex
         if let index, !named[index].contains(item.id) { named[index].append(item.id) }
         mentions.append(
@@ -346,6 +349,18 @@ public struct DocumentLinker: Sendable {
         start: start + $0.start, end: start + $0.end, candidates: $0.candidates.map(\.entity), explicit: false
       )
     }
+  }
+
+  /// The index of the sentence that holds `position`: a binary search, since a long paragraph
+  /// has as many sentences as mentions.
+  static func sentence(containing position: String.Index, in sentences: [Range<String.Index>]) -> Int? {
+    var low = 0
+    var high = sentences.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sentences[middle].upperBound <= position { low = middle + 1 } else { high = middle }
+    }
+    return low < sentences.count && sentences[low].contains(position) ? low : nil
   }
 
   /// The one event among `candidates` whose date is nearest `date`, if all are dated events and

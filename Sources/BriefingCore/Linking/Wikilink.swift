@@ -5,28 +5,46 @@ public struct Wikilink: Sendable, Hashable {
   /// Where the link stands in the text it was found in.
   public var range: Range<String.Index>
 
-  /// The wikilinks in `text`, in order.
+  /// The wikilinks in `text`, in order: `[[`, then text without `[`, a line break or `]]`,
+  /// then `]]`. One pass over the bytes: an opening that cannot close is passed over, never
+  /// searched from again.
   public static func all(in text: String) -> [Wikilink] {
     let utf8 = text.utf8
     guard containsOpening(utf8) else { return [] }
     var result: [Wikilink] = []
-    var search = text.startIndex
-    while let open = text.range(of: "[[", range: search..<text.endIndex) {
-      guard let close = text.range(of: "]]", range: open.upperBound..<text.endIndex) else { break }
-      let inner = text[open.upperBound..<close.lowerBound]
-      if inner.contains("\n") || inner.contains("[") || inner.trimmingCharacters(in: .whitespaces).isEmpty {
-        search = open.upperBound
+    var open: String.Index?
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      let next = utf8.index(after: index)
+      let following = next < utf8.endIndex ? utf8[next] : 0
+      if byte == 0x5B && following == 0x5B {
+        // The last `[[` before a close is the only one that can pair with it.
+        open = next
+        index = utf8.index(after: next)
         continue
       }
-      let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-      let target = parts[0].trimmingCharacters(in: .whitespaces)
-      let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : target
-      result.append(
-        Wikilink(
-          target: target, label: label.isEmpty ? target : label, range: open.lowerBound..<close.upperBound))
-      search = close.upperBound
+      if byte == 0x5B || byte == 0x0A || byte == 0x0D {
+        open = nil
+      } else if byte == 0x5D && following == 0x5D, let start = open {
+        let inner = text[utf8.index(after: start)..<index]
+        let end = utf8.index(after: next)
+        if let link = make(inner, range: utf8.index(before: start)..<end) { result.append(link) }
+        open = nil
+        index = end
+        continue
+      }
+      index = next
     }
     return result
+  }
+
+  private static func make(_ inner: Substring, range: Range<String.Index>) -> Wikilink? {
+    guard !inner.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+    let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+    let target = parts[0].trimmingCharacters(in: .whitespaces)
+    let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : target
+    return Wikilink(target: target, label: label.isEmpty ? target : label, range: range)
   }
 
   /// Whether `[[` occurs at all: most text has no wikilink, and a byte scan says so cheaply.
@@ -53,9 +71,17 @@ public struct Wikilink: Sendable, Hashable {
         continue
       }
       if inFence || line.hasPrefix("    ") || line.hasPrefix("\t") { continue }
+      // Links and code spans both come in order: one walk over each, and columns are counted
+      // on from the previous link rather than from the start of the line.
       let spans = codeSpans(in: line)
-      for link in all(in: line) where !spans.contains(where: { $0.overlaps(link.range) }) {
-        let column = line[..<link.range.lowerBound].count + 1
+      var span = 0
+      var counted = line.startIndex
+      var column = 1
+      for link in all(in: line) {
+        while span < spans.count && spans[span].upperBound <= link.range.lowerBound { span += 1 }
+        if span < spans.count && spans[span].overlaps(link.range) { continue }
+        column += line[counted..<link.range.lowerBound].count
+        counted = link.range.lowerBound
         result.append((link, firstLine + offset, column))
       }
     }

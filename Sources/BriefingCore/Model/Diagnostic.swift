@@ -58,10 +58,22 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
   /// GitHub Actions workflow-command form, so CI annotates the file.
   public var githubDescription: String {
     let kind = severity == .note ? "notice" : severity.rawValue
-    var props = "file=\(file)"
+    var props = "file=\(Diagnostic.escapeProperty(file))"
     if line > 0 { props += ",line=\(line)" }
     if column > 0 { props += ",col=\(column)" }
-    return "::\(kind) \(props)::\(message)"
+    return "::\(kind) \(props)::\(Diagnostic.escapeData(message))"
+  }
+
+  /// A workflow command's message, escaped as GitHub's toolkit does (`%`, CR, LF), so that no
+  /// text from content can start a command of its own.
+  static func escapeData(_ text: String) -> String {
+    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+      .replacingOccurrences(of: "\n", with: "%0A")
+  }
+
+  /// A workflow command's property value: as a message, and `:` and `,` as well.
+  static func escapeProperty(_ text: String) -> String {
+    escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
   }
 
   public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

@@ -26,8 +26,13 @@ public enum ArticleInference {
   /// A title has at most this many words.
   static let titleWords = 20
 
-  /// Infers from a plain-text body whose first line is `firstLine` of the file.
-  public static func infer(lines body: String, firstLine: Int) -> Result {
+  /// Infers from a plain-text body whose first line is `firstLine` of the file. A `title` (and
+  /// `dek`) from front matter is not looked for in the text: only a line that repeats it leaves.
+  public static func infer(
+    lines body: String, firstLine: Int, title given: String? = nil, dek givenDek: String? = nil
+  )
+    -> Result
+  {
     let lines = body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
       Line(
         text: $1.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r\u{FEFF}"))),
@@ -50,11 +55,11 @@ public enum ArticleInference {
         keep[index] = false
         if result.date == nil { result.date = (date, line.line) }
       } else if result.title == nil && nextBlank && wordCount(line.text) <= titleWords
-        && !endsSentence(line.text)
+        && !endsSentence(line.text) && (given == nil || line.text == given)
       {
         result.title = line
         keep[index] = false
-      } else if result.title == nil && !nextBlank && wordCount(line.text) <= 3 {
+      } else if result.title == nil && given == nil && !nextBlank && wordCount(line.text) <= 3 {
         keep[index] = false  // a section label such as "World News"
       } else {
         break
@@ -64,7 +69,10 @@ public enum ArticleInference {
     // A dek: one sentence right under the title.
     if result.title != nil, let index = nonBlank.first(where: { $0 >= bodyStart }) {
       let text = lines[index].text
-      if Sentences.split(text).count == 1 && wordCount(text) <= 40 && endsSentence(text) {
+      let isDek =
+        given == nil
+        ? Sentences.split(text).count == 1 && wordCount(text) <= 40 && endsSentence(text) : text == givenDek
+      if isDek {
         result.dek = lines[index]
         keep[index] = false
       }
@@ -94,13 +102,16 @@ public enum ArticleInference {
   }
 
   /// Infers from a Markdown body: a leading `# Heading` is the title and leaves the body.
-  public static func inferMarkdown(_ body: String, firstLine: Int) -> Result {
+  /// With a `title` from front matter, only a heading that repeats it leaves.
+  public static func inferMarkdown(_ body: String, firstLine: Int, title given: String? = nil) -> Result {
     var result = Result()
     var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    if let index = lines.prefix(headerDepth).firstIndex(where: { !isBlank($0) }), lines[index].hasPrefix("# ")
+    if let index = lines.prefix(headerDepth).firstIndex(where: { !isBlank($0) }),
+      lines[index].hasPrefix("# "),
+      case let title = lines[index].dropFirst(2).trimmingCharacters(
+        in: .whitespaces.union(.init(charactersIn: "#"))),
+      given == nil || title == given
     {
-      let title = lines[index].dropFirst(2).trimmingCharacters(
-        in: .whitespaces.union(.init(charactersIn: "#")))
       result.title = Line(text: title, line: firstLine + index)
       lines[index] = ""
     }

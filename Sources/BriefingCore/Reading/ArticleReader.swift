@@ -34,10 +34,12 @@ public enum ArticleReader {
     let inference: ArticleInference.Result
     switch format {
     case .text:
-      inference = ArticleInference.infer(lines: front.body, firstLine: front.bodyLine)
+      inference = ArticleInference.infer(
+        lines: front.body, firstLine: front.bodyLine, title: fields.text("title"), dek: fields.text("dek"))
       article.paragraphs = inference.paragraphs
     case .markdown:
-      inference = ArticleInference.inferMarkdown(front.body, firstLine: front.bodyLine)
+      inference = ArticleInference.inferMarkdown(
+        front.body, firstLine: front.bodyLine, title: fields.text("title"))
       article.markdown = inference.markdown
     }
     article.dropped = inference.dropped

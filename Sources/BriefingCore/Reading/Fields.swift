@@ -69,8 +69,10 @@ struct Fields {
     return date
   }
 
+  /// Records a problem once, however often the field is read.
   mutating func report(_ field: FrontMatter.Field, _ message: String) {
-    diagnostics.append(.error(file, line: field.line, column: field.column, message))
+    let problem = Diagnostic.error(file, line: field.line, column: field.column, message)
+    if !diagnostics.contains(problem) { diagnostics.append(problem) }
   }
 }
 

@@ -62,6 +62,18 @@ public struct FrontMatter: Sendable {
     let yaml = String(text[yamlStart..<lineStarts[close]])
     let body = String(text[cursor...])
     let bodyLine = close + 2
+    if let (line, column) = YAMLAliases.overflow(in: yaml) {
+      // The YAML starts on the file's second line; libyaml counts from 0.
+      return (
+        FrontMatter(fields: [], body: body, bodyLine: bodyLine),
+        [
+          .error(
+            file, line: line + 2, column: column + 1,
+            "YAML aliases here expand the front matter past \(YAMLAliases.limit) values (the limit); write the values out instead"
+          )
+        ]
+      )
+    }
     do {
       // No resolver: every scalar stays text, so `date: 2025-01-13` is not turned into a timestamp.
       guard let root = try Yams.compose(yaml: yaml, Resolver.basic) else {

@@ -9,6 +9,13 @@ public enum NoteReader {
     diagnostics += problems
     var fields = Fields(front, file: file.path)
     let kind = EntityKind(folder: file.folder)
+    if Slug.make(file.folder) != file.folder {
+      diagnostics.append(
+        .error(
+          file.path,
+          "the folder '\(file.folder)' cannot name a kind of entity: use lower-case letters, digits and hyphens"
+        ))
+    }
     var slug = Slug.make(file.baseName)
     if slug.isEmpty {
       diagnostics.append(.error(file.path, "the note's file name gives an empty slug; use letters or digits"))
