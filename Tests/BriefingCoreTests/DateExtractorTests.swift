@@ -148,6 +148,14 @@ import Testing
     #expect(DatelineParser.datelinePrefix("Officials said on Monday - in Kabul - that talks failed.") == nil)
   }
 
+  @Test func datesStayWithinYearsOneToNineThousandNineHundredNinetyNine() {
+    #expect(BriefingDate(iso: "0000-01-01") == nil)
+    #expect(
+      DateExtractor.dates(in: "He left yesterday.", articleDate: BriefingDate(iso: "0001-01-01")).isEmpty)
+    #expect(
+      DateExtractor.dates(in: "He leaves tomorrow.", articleDate: BriefingDate(iso: "9999-12-31")).isEmpty)
+  }
+
   @Test func anApproximateDateBeginsOnItsEarliestDay() {
     #expect(
       BriefingDate(approximately: .mid, year: 2025, month: 2).earliestDay

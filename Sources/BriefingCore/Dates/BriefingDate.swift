@@ -39,7 +39,9 @@ public struct BriefingDate: Sendable, Hashable, Comparable, CustomStringConverti
   /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, checking the day exists.
   public init?(iso text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+    guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), year >= 1 else {
+      return nil
+    }
     var month: Int?
     var day: Int?
     if parts.count >= 2 {

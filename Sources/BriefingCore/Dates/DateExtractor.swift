@@ -50,7 +50,8 @@ public enum DateExtractor {
       if let (date, used) = read(words, at: i, articleDate: articleDate, tense: tense) {
         let text = words[i..<(i + used)].map(\.text).joined(separator: " ")
         let ignored = ignoring.contains { $0.contains(words[i].offset) }
-        if !ignored, datesTheNews(words, from: i, count: used) {
+        // Years 1 to 9999 only: "yesterday" in an article of 0001-01-01 is no date to print.
+        if !ignored, (1...9999).contains(date.year), datesTheNews(words, from: i, count: used) {
           found.append(Found(date: date, text: String(text.trimmingCharacters(in: .punctuationCharacters))))
         }
         i += used
