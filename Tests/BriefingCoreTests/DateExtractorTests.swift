@@ -99,6 +99,7 @@ import Testing
     ("Exports fell sharply last month, figures showed.", "2001-10"),
     ("Alfred Smith said on Monday that talks had failed.", "2001-11-19"),
     ("Asked on Monday whether talks had failed, he said no.", "2001-11-19"),
+    ("The minister said after Monday's talks that progress was slow.", "2001-11-19"),
   ])
   func readsTheDateOfTheNews(sentence: String, iso: String) throws {
     let found = DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: "2001-11-20"))

@@ -68,7 +68,9 @@ public enum DateExtractor {
     var b = i - 1
     while b >= 0, ["next", "last", "this", "early", "late", "mid", "the"].contains(words[b].lower) { b -= 1 }
     let before = i > 0 ? words[i - 1].lower : ""
-    if b >= 0, boundaryWords.contains(words[b].lower) { return false }
+    // "said after Thursday's talks", "before his Sunday night address": a day's event, not a bound.
+    let dayEvent = weekday(words[i].bare) != nil && ["after", "before"].contains(words[max(b, 0)].lower)
+    if b >= 0, boundaryWords.contains(words[b].lower), !dayEvent { return false }
     // "before leaving for the United States on April 24", "since it was formed on November 21"
     for k in stride(from: i - 1, through: max(0, i - 12), by: -1) {
       if words[k].text.last.map({ ",;:".contains($0) }) == true, k < i - 1 { break }
