@@ -9,7 +9,7 @@ import Testing
 @Suite struct AccuracyTests {
   /// Floors set from the measured numbers (see the README's "Accuracy"); precision comes first.
   static let quotePrecisionFloor = 0.95
-  static let datePrecisionFloor = 0.8
+  static let datePrecisionFloor = 0.85
 
   @Test func quoteAttributionAndTimelineDatesHoldTheirFloors() throws {
     let score = try DevSetScore.measure()
@@ -19,7 +19,7 @@ import Testing
     #expect(score.quotes.precision >= AccuracyTests.quotePrecisionFloor)
     #expect(score.dates.precision >= AccuracyTests.datePrecisionFloor)
     #expect(score.quotes.recall >= 0.75)
-    #expect(score.dates.recall >= 0.55)
+    #expect(score.dates.recall >= 0.6)
   }
 }
 
