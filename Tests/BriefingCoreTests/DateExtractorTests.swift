@@ -100,6 +100,13 @@ import Testing
     ("Alfred Smith said on Monday that talks had failed.", "2001-11-19"),
     ("Asked on Monday whether talks had failed, he said no.", "2001-11-19"),
     ("The minister said after Monday's talks that progress was slow.", "2001-11-19"),
+    ("Mr Karzai said talks on January 3 would decide the matter.", "2002-01-03"),
+    ("Qantas said services to the US on December 1 would be restored.", "2001-12-01"),
+    ("Mr Howard said the Cabinet on Thursday would consider the plan.", "2001-11-22"),
+    ("Australian SAS troops arrived at Bagram air base north of Kabul on Thursday.", "2001-11-15"),
+    ("The Senate passed the anti-terrorism bill in the early hours of Friday morning.", "2001-11-16"),
+    ("The Federal Election was held on Saturday, November 10.", "2001-11-10"),
+    ("Mr Downer flew to Islamabad this morning for talks with the president.", "2001-11-20"),
   ])
   func readsTheDateOfTheNews(sentence: String, iso: String) throws {
     let found = DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: "2001-11-20"))
@@ -132,6 +139,8 @@ import Testing
     "Officers were purged in the aftermath of the March 2003 US-led invasion of the country.",
     "Seamen stayed on strike even after the Higher Labour Court Saturday ruled it illegal.",
     "Rescued on Nov. 25 by fishermen off the coast, the boy became a cause.",
+    "The September 11 attacks have cost the insurance industry billions of dollars.",
+    "September 11 changed everything, the prime minister told parliament.",
   ])
   func readsNothingThatDoesNotDateTheNews(sentence: String) {
     #expect(

@@ -112,3 +112,77 @@ import Testing
     #expect(near.passages.map(\.text) == ["One. Tariffs rose. Two. Tariffs fell. Three."])
   }
 }
+
+/// Attribution in Australian and international wire copy: titles without names, possessors,
+/// places and two people at once.
+@Suite struct WireQuoteTests {
+  static let entities: [Entity] = [
+    Entity(
+      id: "people/osama-bin-laden", kind: .person, slug: "osama-bin-laden", name: "Osama bin Laden",
+      aliases: ["bin Laden"], file: "a"),
+    Entity(id: "people/david-hicks", kind: .person, slug: "david-hicks", name: "David Hicks", file: "b"),
+    Entity(id: "people/john-howard", kind: .person, slug: "john-howard", name: "John Howard", file: "c"),
+    Entity(id: "people/george-bush", kind: .person, slug: "george-bush", name: "George Bush", file: "d"),
+  ]
+
+  /// The speaker of each quote: an entity id, a name as text, or "nobody".
+  func speakers(_ paragraphs: [String]) -> [String] {
+    let linker = DocumentLinker(entities: WireQuoteTests.entities, policy: .first)
+    let runs = paragraphs.enumerated().map { DocumentLinker.Run(text: $1, line: $0 + 1, wikilinks: false) }
+    let result = linker.link(runs, context: .init(document: "articles/a", file: "a.txt", date: nil))
+    return result.quotes.map { $0.speaker ?? $0.speakerName ?? "nobody" }
+  }
+
+  @Test(arguments: [
+    (
+      [
+        "Prime Minister John Howard announced the deployment.",
+        "\"We will not be intimidated by anyone,\" the Prime Minister said.",
+      ], "people/john-howard"
+    ),
+    (
+      [
+        "Treasurer Peter Costello released the figures.",
+        "\"The economy is strong and growing,\" the Treasurer said.",
+      ], "Peter Costello"
+    ),
+    (
+      [
+        "Defence Minister Robert Hill and Prime Minister John Howard spoke.",
+        "\"This is a matter for the cabinet,\" the Minister said.",
+      ], "nobody"
+    ),
+    (["\"We will win this war on terror,\" the Minister for Immigration said."], "nobody"),
+    (
+      [
+        "Osama bin Laden's spokesman appeared on Al-Jazeera television.",
+        "\"The storm of planes will not stop,\" he said.",
+      ], "nobody"
+    ),
+    (
+      [
+        "David Hicks's father, Terry Hicks, says his son is no terrorist.",
+        "\"He is just a young bloke who went looking for adventure,\" he said.",
+      ], "Terry Hicks"
+    ),
+    (
+      [
+        "Mr Hicks's lawyer said his client had been denied access.",
+        "\"This is a clear breach of his rights,\" he said.",
+      ], "nobody"
+    ),
+    (
+      [
+        "The Taliban's ambassador to Pakistan said the group would fight.",
+        "\"We will never surrender to anyone,\" he said.",
+      ], "nobody"
+    ),
+    (
+      ["Bush and Blair met in Washington on Tuesday.", "\"We are united in this fight together,\" he said."],
+      "nobody"
+    ),
+  ])
+  func givesTheQuoteToWhomAReaderWould(paragraphs: [String], speaker: String) {
+    #expect(speakers(paragraphs) == [speaker], "\(paragraphs)")
+  }
+}

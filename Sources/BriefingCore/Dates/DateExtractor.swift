@@ -25,7 +25,15 @@ public enum DateExtractor {
     var bare: Substring
     /// UTF-8 offset in the sentence.
     var offset: Int
-    var lower: String { bare.lowercased() }
+    /// `bare`, lower-cased once.
+    var lower: String
+
+    init(text: Substring, offset: Int) {
+      self.text = text
+      self.bare = DateExtractor.bare(text)
+      self.offset = offset
+      self.lower = bare.lowercased()
+    }
     var isPossessive: Bool { text.hasSuffix("'s") || text.hasSuffix("’s") }
   }
 
@@ -40,13 +48,16 @@ public enum DateExtractor {
     guard mayHoldDate(sentence) else { return [] }
     let utf8 = sentence.utf8
     let words = sentence.split(separator: " ").map {
-      Word(text: $0, bare: bare($0), offset: utf8.distance(from: utf8.startIndex, to: $0.startIndex))
+      Word(text: $0, offset: utf8.distance(from: utf8.startIndex, to: $0.startIndex))
     }
     if words.contains(where: { $0.lower == "birthday" || $0.lower == "birthdays" }) { return [] }
+    let clues = Clues(
+      future: words.contains { futureWords.contains($0.lower) },
+      past: words.indices.contains { isPastVerb(words, $0) || pastWords.contains(words[$0].lower) })
     var found: [Found] = []
     var i = 0
     while i < words.count {
-      let tense = tense(of: words, before: i)
+      let tense = tense(of: words, before: i, clues: clues)
       if let (date, used) = read(words, at: i, articleDate: articleDate, tense: tense) {
         let text = words[i..<(i + used)].map(\.text).joined(separator: " ")
         let ignored = ignoring.contains { $0.contains(words[i].offset) }
@@ -115,20 +126,35 @@ public enum DateExtractor {
     if relative { return true }
     // "September's tragedy", "last November's elections"
     if last.isPossessive, i > 0 { return false }
-    // "the September 11 attacks", "a 1999 report" — unless the sentence opens with it
-    // ("A December 30 meeting was held").
+    // "the September 11 attacks", "a 1999 report", "the March 2003 US-led invasion": a date that
+    // names something else. Only a meeting-like thing the sentence opens with is its news ("A
+    // December 30 meeting was held").
     let opensSentence = i == 0 || (i == 1 && determiners.contains(before))
-    if determiners.contains(before), !opensSentence, i + count < words.count {
+    if (determiners.contains(before) || i == 0), i + count < words.count {
       let next = words[i + count]
-      // "the September 11 attacks", "the March 2003 US-led invasion"
-      if next.text.first?.isLetter == true, !followers.contains(next.lower),
-        !(words[i + count - 1].text.last.map { ",;:".contains($0) } ?? false)
+      let punctuated = words[i + count - 1].text.last.map { ",;:".contains($0) } ?? false
+      if next.text.first?.isLetter == true, !followers.contains(next.lower), !punctuated,
+        !(opensSentence && scheduledThings.contains(next.lower))
       {
-        return false
+        // A date that opens the sentence and is followed by its verb is its subject: "September
+        // 11 changed everything".
+        if !opensSentence || determiners.contains(before) || isPastVerb(words, i + count)
+          || ["is", "was", "has", "had", "will"].contains(next.lower)
+        {
+          return false
+        }
       }
     }
     return true
   }
+
+  /// Things a sentence may open with under their date and report: "The March 3 meeting was
+  /// cancelled".
+  private static let scheduledThings: Set<String> = [
+    "meeting", "meetings", "talks", "summit", "vote", "election", "elections", "conference", "visit",
+    "ceremony", "session", "hearing", "trial", "debate", "poll", "referendum", "launch", "announcement",
+    "deadline", "deal", "agreement", "signing", "parade", "rally", "match", "budget",
+  ]
 
   /// Words after which a date bounds a period rather than dating the news.
   private static let boundaryWords: Set<String> = [
@@ -170,27 +196,52 @@ public enum DateExtractor {
     "today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1,
   ]
 
-  /// The tense of the words before word `i`: a future marker near the date wins; a past verb
-  /// right before it, or a past marker in the sentence, points back.
-  private static func tense(of words: [Word], before i: Int) -> Tense {
-    let start = max(0, i - 6)
-    let near = words[start..<i]
-    if near.contains(where: { futureWords.contains($0.lower) || $0.lower.hasSuffix("'ll") }) {
-      return .future
-    }
-    // "to be published Sunday", "to leave on Thursday"
-    if let to = near.lastIndex(where: { $0.lower == "to" }), to + 1 < i, words[to + 1].lower == "be" {
-      return .future
-    }
-    if (start..<i).contains(where: { isPastVerb(words, $0) }) { return .past }
-    // The verb after: "Japan on Saturday also indicated it would …"
-    for k in (i + 1)..<min(words.count, i + 6) {
-      if isPastVerb(words, k) { return .past }
-      if futureWords.contains(words[k].lower) { return .future }
-    }
-    if words.contains(where: { pastWords.contains($0.lower) }) { return .past }
-    return .unknown
+  /// What the whole sentence says of its tense, read once.
+  private struct Clues {
+    var future: Bool
+    var past: Bool
   }
+
+  /// The tense that governs the date at word `i`. A future marker just before it wins ("will meet
+  /// Friday"); a reporting verb right before it dates the report ("said Tuesday"); a past verb
+  /// near it points back, unless it only reports what comes after ("said talks on January 3 would
+  /// decide"); then the verbs after it, a past verb further back in the clause, and last the
+  /// sentence as a whole.
+  private static func tense(of words: [Word], before i: Int, clues: Clues) -> Tense {
+    let start = max(0, i - 6)
+    for k in start..<i where futureWords.contains(words[k].lower) || words[k].lower.hasSuffix("'ll") {
+      return .future
+    }
+    // "to be published Sunday"
+    if let to = (start..<i).last(where: { words[$0].lower == "to" }), to + 1 < i, words[to + 1].lower == "be"
+    {
+      return .future
+    }
+    var before = i - 1
+    if before >= 0, words[before].lower == "on" { before -= 1 }
+    if before >= 0, reportingVerbs.contains(words[before].lower) { return .past }
+    var reported = false
+    for k in start..<i where isPastVerb(words, k) {
+      if reportingVerbs.contains(words[k].lower) { reported = true } else { return .past }
+    }
+    // The verb after: "Japan on Saturday also indicated it would …", "… on January 3 would decide"
+    for k in (i + 1)..<min(words.count, i + 7) {
+      if futureWords.contains(words[k].lower) { return .future }
+      if isPastVerb(words, k) { return .past }
+    }
+    if reported { return .past }
+    // "troops arrived at Bagram air base north of Kabul on Thursday"
+    for k in max(0, i - 16)..<start where isPastVerb(words, k) { return .past }
+    if clues.future { return .unknown }
+    return clues.past ? .past : .unknown
+  }
+
+  /// Past verbs that report what follows them.
+  private static let reportingVerbs: Set<String> = [
+    "said", "told", "announced", "added", "stated", "reported", "noted", "declared", "warned", "indicated",
+    "confirmed", "predicted", "revealed", "disclosed", "explained", "insisted", "stressed", "argued",
+    "claimed", "wrote", "signalled", "signaled", "suggested", "estimated",
+  ]
 
   /// A past-tense verb at word `k`; not a participle after "is", "be", "been" ("are consulted").
   private static func isPastVerb(_ words: [Word], _ k: Int) -> Bool {
@@ -243,7 +294,8 @@ public enum DateExtractor {
     // today, yesterday, tonight, tomorrow, overnight, last night, last month
     return text.contains("oday") || text.contains("esterday") || text.contains("onight")
       || text.contains("omorrow") || text.contains("vernight") || text.contains("ast night")
-      || text.contains(" month")
+      || text.contains(" month") || text.contains("morning") || text.contains("afternoon")
+      || text.contains("evening")
   }
 
   private static let prefixes: Set<Int> = Set(
@@ -336,6 +388,17 @@ public enum DateExtractor {
         // "on Monday", "said Tuesday", "will meet Friday": the tense says which way; without one,
         // the nearest such day. A bare weekday followed by a capital is a name ("Monday Night Football").
         let forward = (weekday - today + 7) % 7
+        // "on Saturday, November 10": the date that follows says it all.
+        if i + 2 < words.count, DatelineParser.month(named: String(words[i + 1].bare)) != nil,
+          day(words[i + 2].bare) != nil
+        {
+          return nil
+        }
+        if i + 2 < words.count, day(words[i + 1].bare) != nil,
+          DatelineParser.month(named: String(words[i + 2].bare)) != nil
+        {
+          return nil
+        }
         let next = i + 1 < words.count ? words[i + 1].text.first : nil
         let bareName = next?.isUppercase == true && !words[i].text.hasSuffix(",")
         if bareName && before != "on" {
@@ -507,7 +570,7 @@ public enum DateExtractor {
     }!
   }
 
-  private static func bare(_ word: Substring) -> Substring {
+  fileprivate static func bare(_ word: Substring) -> Substring {
     var w = word
     for suffix in ["'s", "’s"] where w.hasSuffix(suffix) { w = w.dropLast(2) }
     while let last = w.last, ",;:)\"”’'!?".contains(last) || (last == "." && !isAbbreviatedMonth(w)) {

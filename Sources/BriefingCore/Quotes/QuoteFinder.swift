@@ -68,6 +68,12 @@ private struct Referent {
   var gender: String?
   var roles: Set<String>
   var speaks: Bool
+  /// Someone unnamed ("bin Laden's spokesman"): "he" may mean them, so no one else, but they
+  /// cannot be named as a speaker.
+  var anonymous = false
+  /// A single capitalized word with nothing to say it is a person ("Blair", or a place): it makes
+  /// a "he" ambiguous, but "he" never means it alone.
+  var blocker = false
 }
 
 /// What an attribution names.
@@ -311,9 +317,23 @@ private struct QuoteReader {
             break
           }
         }
-        if let phrase = name(p, from: i, through: end),
+        let afterPreposition = t.word(i - 1).map(SpeakerWords.prepositions.contains) ?? false
+        if t[end].isPossessive {
+          // "Osama bin Laden's spokesman appeared": the possessor does not act; an unnamed
+          // spokesman does, unless a name follows him ("his deputy, Ayman al-Zawahri").
+          if let role = (end + 1..<min(t.count, end + 4)).first(where: {
+            t.word($0).map(SpeakerWords.roles.contains) == true
+          }), !t.isNameWord(role + 1), !(t.isPunctuation(role + 1, [","]) && t.isNameWord(role + 2)) {
+            referents.append(
+              Referent(
+                position: Position(paragraph: p, token: role), sentence: t.sentence[role],
+                speaker: Speaker(entity: nil, name: t.slice(t[i].start, t[role].end)), certain: true,
+                gender: nil,
+                roles: [t[role].lowercased], speaks: isSubjectOfSpeech(p, role + 1), anonymous: true))
+          }
+        } else if let phrase = name(p, from: i, through: end),
           case .name(let speaker, let person, let roles, let gender, _) = phrase,
-          person
+          person, !afterPreposition || speaker.entity != nil
         {
           let speaks = isSubjectOfSpeech(p, end + 1) || isInvertedSpeech(p, i - 1)
           let certain =
@@ -331,11 +351,15 @@ private struct QuoteReader {
             again.sentence = t.sentence[i]
             again.speaks = speaks
             referents.append(again)
-          } else if certain || words >= 2 {
+          } else if certain || words >= 2
+            || (i > 0 && t.sentence[i - 1] == t.sentence[i] && t.entity(i) == nil)
+          {
+            // A lone capitalized word counts only mid-sentence, and only to make "he" ambiguous.
             referents.append(
               Referent(
                 position: Position(paragraph: p, token: i), sentence: t.sentence[i], speaker: speaker,
-                certain: certain, gender: gender, roles: roles, speaks: speaks))
+                certain: certain, gender: gender, roles: roles, speaks: speaks,
+                blocker: !certain && words == 1))
           }
         }
         i = end + 1
@@ -374,6 +398,18 @@ private struct QuoteReader {
       start += 1
     }
     guard start <= through else { return nil }
+    // "the Prime Minister", "Treasurer", "Australian Defence Minister": a title with no name is a
+    // role to look up, not a name.
+    let isTitle = { (k: Int) in SpeakerWords.titles.contains(bareTitle(t[k].text)) && t.entity(k) == nil }
+    if isTitle(through), through == start || isTitle(through - 1) {
+      var b = through
+      while b > start, isTitle(b - 1) { b -= 1 }
+      let head = (b...through).map { bareTitle(t[$0].text).lowercased() }.joined(separator: " ")
+      let the = t.word(start - 1) == "the" ? start - 1 : start
+      return .description(
+        t.slice(t[the].start, t[through].end), head: head, definite: definite || the < start,
+        Position(paragraph: p, token: the))
+    }
     // Titles end where the name begins: "Pentagon spokesman Rear Admiral John Stufflebeem".
     var nameStart = start
     for k in start..<through where SpeakerWords.titles.contains(bareTitle(t[k].text)) && t.entity(k) == nil {
@@ -384,7 +420,13 @@ private struct QuoteReader {
     if let role = t.word(start - 1), SpeakerWords.roles.contains(role) {
       roles.insert(role)
     }
-    if roles.contains("prime") && roles.contains("minister") { roles.insert("premier") }
+    // The whole title too: "prime minister", "defence minister", "opposition leader".
+    let titleWords = (start..<nameStart).filter(isTitle).map { bareTitle(t[$0].text).lowercased() }
+    if !titleWords.isEmpty { roles.insert(titleWords.suffix(3).joined(separator: " ")) }
+    if roles.contains("prime") && roles.contains("minister") {
+      roles.insert("premier")
+      roles.insert("prime minister")
+    }
     for k in start..<nameStart {
       switch bareTitle(t[k].text) {
       case "Mr", "Sir", "Lord", "King", "Prince", "Father": gender = "male"
@@ -457,6 +499,17 @@ private struct QuoteReader {
     if t.isNameWord(j) {
       var s = j
       while s - 1 >= limit, t.isNameWord(s - 1) || t.isParticle(s - 1) { s -= 1 }
+      // "the Minister for Immigration said": a title, not a name.
+      if let prep = t.word(s - 1), prep == "for" || prep == "of", s - 2 >= limit,
+        SpeakerWords.titles.contains(bareTitle(t[s - 2].text))
+      {
+        var b = s - 2
+        while b - 1 >= limit, SpeakerWords.titles.contains(bareTitle(t[b - 1].text)) { b -= 1 }
+        let head = (b...(s - 2)).map { bareTitle(t[$0].text).lowercased() }.joined(separator: " ")
+        return .description(
+          t.slice(t[b].start, t[j].end), head: head, definite: t.word(b - 1) == "the",
+          Position(paragraph: p, token: b))
+      }
       // "Economist Wendy Smith Cork of the brokerage Nesbitt Thomson Bongard Inc said"
       if let of = (max(limit, s - 4)..<s).last(where: {
         ["of", "at", "with", "from"].contains(t.word($0) ?? "")
@@ -472,11 +525,17 @@ private struct QuoteReader {
           return .name(speaker, person: true, roles: roles.union(appositive), gender: gender, position)
         }
       }
-      guard
-        case .name(let speaker, let person, let roles, let gender, let position)? = name(
-          p, from: s, through: j)
-      else { return nil }
-      return .name(speaker, person: person, roles: roles.union(appositive), gender: gender, position)
+      // "the Taliban's ambassador to Pakistan said": a place is not the speaker.
+      if let prep = t.word(s - 1), SpeakerWords.prepositions.contains(prep),
+        t.entity(j).map({ $0.entity.hasPrefix("people/") }) != true
+      {
+        return nil
+      }
+      guard let phrase = name(p, from: s, through: j) else { return nil }
+      if case .name(let speaker, let person, let roles, let gender, let position) = phrase {
+        return .name(speaker, person: person, roles: roles.union(appositive), gender: gender, position)
+      }
+      return phrase
     }
     // A description: a determiner and up to five words before the verb.
     guard appositive.isEmpty, let head = t.word(j) else { return nil }
@@ -570,9 +629,10 @@ private struct QuoteReader {
     // The name is the last capitalized run; the words before it are its roles.
     var s = e
     while s - 1 >= j, t.isNameWord(s - 1) || t.isParticle(s - 1) { s -= 1 }
-    guard
-      case .name(let speaker, let person, var roles, let gender, let position)? = name(p, from: s, through: e)
-    else { return nil }
+    guard let phrase = name(p, from: s, through: e) else { return nil }
+    guard case .name(let speaker, let person, var roles, let gender, let position) = phrase else {
+      return phrase  // "said the Prime Minister"
+    }
     for k in j..<s { if let word = t.word(k), SpeakerWords.roles.contains(word) { roles.insert(word) } }
     return .name(speaker, person: person, roles: roles, gender: gender, position)
   }
@@ -699,11 +759,13 @@ private struct QuoteReader {
       said.speaks = true
       return (referent.speaker, said)
     case .description(_, let head, let definite, let position):
-      guard definite, SpeakerWords.roles.contains(head), !head.hasSuffix("s") || head == "boss" else {
+      // "the spokesman", "the Prime Minister": the one person given that role before.
+      guard definite, !head.hasSuffix("s") || head == "boss" else { return (nil, nil) }
+      let candidates = recent(before: position, extra: extra).filter { $0.roles.contains(head) }
+      guard Set(candidates.map(\.speaker)).count == 1, let referent = candidates.last, !referent.anonymous
+      else {
         return (nil, nil)
       }
-      let before = recent(before: position, extra: extra).sorted { $0.position < $1.position }
-      guard let referent = before.last(where: { $0.roles.contains(head) }) else { return (nil, nil) }
       return (referent.speaker, nil)
     }
   }
@@ -735,17 +797,15 @@ private struct QuoteReader {
     let people = Set(fitting.map(\.speaker))
     var chosen: Referent?
     if people.count == 1 {
-      // One person, even one named without a title or a role ("registered nurse Emily Lyons").
-      chosen = fitting.first { $0.certain } ?? fitting.first
+      // One person, even one named without a title or a role ("registered nurse Emily Lyons"),
+      // but not a lone capitalized word.
+      chosen = fitting.first { $0.certain } ?? fitting.first { !$0.blocker }
     } else {
+      // Several: the one who speaks in that sentence, if only one does.
       let speaking = Set(fitting.filter(\.speaks).map(\.speaker))
-      let certain = Set(fitting.filter(\.certain).map(\.speaker))
-      if speaking.count == 1 {
-        chosen = fitting.first { $0.speaks }
-      } else if certain.count == 1, let first = fitting.first, first.certain {
-        chosen = first
-      }
+      if speaking.count == 1 { chosen = fitting.first { $0.speaks && !$0.blocker } }
     }
+    if chosen?.anonymous == true { return nil }
     guard let chosen, fitting.count == inSentence.count || people.count == 1 else { return nil }
     return chosen
   }
@@ -876,7 +936,13 @@ private struct QuoteReader {
         upper = t.sentences[k].upperBound
         k += 1
       }
-      guard let lower else { continue }
+      guard var lower else { continue }
+      // A sentence that runs on for pages is cut to forty words either side of the quote.
+      if upper - lower > 2000 {
+        let close = part.close ?? t.count - 1
+        lower = max(lower, t[max(0, part.open - 40)].start)
+        upper = min(upper, t[min(t.count - 1, close + 40)].end)
+      }
       pieces.append(t.slice(lower, upper))
       var n = firstIndex(t.named.count) { t.named[$0].start >= lower }
       while n < t.named.count, t.named[n].start < upper {

@@ -118,6 +118,13 @@ enum SpeakerWords {
     "outside", "inside", "near", "following", "ahead", "upon", "afterwards", "again", "then",
   ])
 
+  /// Words before a capitalized word that make it a place or a thing, not an actor: "ambassador
+  /// to Pakistan said".
+  static let prepositions = Set<String>([
+    "to", "in", "at", "from", "for", "with", "of", "by", "into", "near", "across", "against", "via", "toward",
+    "towards", "outside", "inside", "on", "over", "under", "around", "through", "between",
+  ])
+
   /// Determiners that open a description: "the spokesman", "a western diplomat", "one dealer".
   static let determiners = Set<String>([
     "the", "a", "an", "one", "another", "his", "her", "its", "their", "two", "three", "several", "some",
