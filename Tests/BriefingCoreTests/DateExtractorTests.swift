@@ -166,6 +166,11 @@ import Testing
       DateExtractor.dates(in: "He leaves tomorrow.", articleDate: BriefingDate(iso: "9999-12-31")).isEmpty)
   }
 
+  @Test func aSentenceGivesAtMostFourDates() {
+    let sentence = "Talks were held on Monday, Tuesday, Wednesday, Thursday, Friday and Saturday last week."
+    #expect(DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: "2001-11-20")).count == 4)
+  }
+
   @Test func anApproximateDateBeginsOnItsEarliestDay() {
     #expect(
       BriefingDate(approximately: .mid, year: 2025, month: 2).earliestDay

@@ -37,6 +37,9 @@ public enum DateExtractor {
     var isPossessive: Bool { text.hasSuffix("'s") || text.hasSuffix("’s") }
   }
 
+  /// The most dates one sentence gives.
+  static let maximumPerSentence = 4
+
   /// Which way a year-less date or a weekday is counted from the article's date.
   enum Tense { case past, future, unknown }
 
@@ -64,6 +67,9 @@ public enum DateExtractor {
         // Years 1 to 9999 only: "yesterday" in an article of 0001-01-01 is no date to print.
         if !ignored, (1...9999).contains(date.year), datesTheNews(words, from: i, count: used) {
           found.append(Found(date: date, text: String(text.trimmingCharacters(in: .punctuationCharacters))))
+          // A sentence that dates more than a few things is a list, not news: its first four are
+          // kept, and the work on a sentence that runs on for pages stays bounded.
+          if found.count == maximumPerSentence { break }
         }
         i += used
       } else {
