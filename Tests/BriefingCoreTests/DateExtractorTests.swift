@@ -107,6 +107,10 @@ import Testing
     ("The Senate passed the anti-terrorism bill in the early hours of Friday morning.", "2001-11-16"),
     ("The Federal Election was held on Saturday, November 10.", "2001-11-10"),
     ("Mr Downer flew to Islamabad this morning for talks with the president.", "2001-11-20"),
+    (
+      "The group would be ready to leave for the United States as soon as Wednesday, Castro said.",
+      "2001-11-21"
+    ),
   ])
   func readsTheDateOfTheNews(sentence: String, iso: String) throws {
     let found = DateExtractor.dates(in: sentence, articleDate: BriefingDate(iso: "2001-11-20"))
@@ -141,6 +145,7 @@ import Testing
     "Rescued on Nov. 25 by fishermen off the coast, the boy became a cause.",
     "The September 11 attacks have cost the insurance industry billions of dollars.",
     "September 11 changed everything, the prime minister told parliament.",
+    "The dividend is payable to holders of record March 20 under the plan.",
   ])
   func readsNothingThatDoesNotDateTheNews(sentence: String) {
     #expect(

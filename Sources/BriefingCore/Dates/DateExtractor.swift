@@ -162,8 +162,10 @@ public enum DateExtractor {
     "deadline", "deal", "agreement", "signing", "parade", "rally", "match", "budget",
   ]
 
-  /// Words after which a date bounds a period rather than dating the news.
+  /// Words after which a date bounds a period rather than dating the news ("holders of record
+  /// March 20").
   private static let boundaryWords: Set<String> = [
+    "record",
     "since", "until", "till", "until", "by", "before", "after", "from", "to", "through", "ended", "ending",
     "between", "than", "ahead",
   ]
@@ -218,6 +220,10 @@ public enum DateExtractor {
     for k in start..<i where futureWords.contains(words[k].lower) || words[k].lower.hasSuffix("'ll") {
       return .future
     }
+    // A modal further back: "would be ready to leave for the United States as soon as Tuesday"
+    for k in max(0, i - 10)..<start where ["will", "would", "shall"].contains(words[k].lower) {
+      return .future
+    }
     // "to be published Sunday"
     if let to = (start..<i).last(where: { words[$0].lower == "to" }), to + 1 < i, words[to + 1].lower == "be"
     {
@@ -231,9 +237,13 @@ public enum DateExtractor {
       if reportingVerbs.contains(words[k].lower) { reported = true } else { return .past }
     }
     // The verb after: "Japan on Saturday also indicated it would …", "… on January 3 would decide"
+    // ("…as soon as Tuesday, Castro said": the report after a comma is not the date's verb.)
+    var comma = words[i].text.hasSuffix(",")
     for k in (i + 1)..<min(words.count, i + 7) {
+      if comma, reportingVerbs.contains(words[k].lower) { continue }
       if futureWords.contains(words[k].lower) { return .future }
       if isPastVerb(words, k) { return .past }
+      if words[k].text.hasSuffix(",") { comma = true }
     }
     if reported { return .past }
     // "troops arrived at Bagram air base north of Kabul on Thursday"
