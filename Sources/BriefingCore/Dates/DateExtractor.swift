@@ -221,7 +221,7 @@ public enum DateExtractor {
       return .future
     }
     // A modal further back: "would be ready to leave for the United States as soon as Tuesday"
-    for k in max(0, i - 10)..<start where ["will", "would", "shall"].contains(words[k].lower) {
+    for k in max(0, i - 12)..<start where ["will", "would", "shall"].contains(words[k].lower) {
       return .future
     }
     // "to be published Sunday"
@@ -264,6 +264,8 @@ public enum DateExtractor {
     let word = words[k].lower
     guard irregularPast.contains(word) || (word.count > 4 && word.hasSuffix("ed") && !notPast.contains(word))
     else { return false }
+    // "United States", "Red Cross": a capital mid-sentence is a name.
+    if k > 0, words[k].text.first?.isUppercase == true { return false }
     if k > 0, ["is", "are", "be", "been", "being", "will", "to", "would"].contains(words[k - 1].lower) {
       return ["was", "were", "had", "did"].contains(word)
     }
