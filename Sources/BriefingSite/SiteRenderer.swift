@@ -31,8 +31,39 @@ struct SiteRenderer: Sendable {
     files["events.ics"] = Calendar(briefing: briefing).ics()
     files["feed.xml"] = Array(theme.render("feed", feedContext()).utf8)
     if briefing.config.baseURL != nil {
-      files["sitemap.xml"] = Array(theme.render("sitemap", sitemapContext(files.keys.sorted())).utf8)
+      for (path, bytes) in sitemaps(files.keys.sorted()) { files[path] = bytes }
     }
+    return files
+  }
+
+  /// The most URLs one sitemap file may list (the sitemaps.org limit).
+  static let sitemapLimit = 50_000
+
+  /// `sitemap.xml`, or, past the limit, `sitemap-1.xml`, `sitemap-2.xml`, … and `sitemap.xml` as
+  /// their index.
+  private func sitemaps(_ paths: [String]) -> [(String, [UInt8])] {
+    let pages = paths.filter { $0.hasSuffix(".html") && $0 != "404.html" }
+    return SiteRenderer.sitemapFiles(
+      pages: pages, base: briefing.config.baseURL ?? "", limit: SiteRenderer.sitemapLimit
+    ) {
+      Array(theme.render("sitemap", sitemapContext($0)).utf8)
+    }
+  }
+
+  static func sitemapFiles(
+    pages: [String], base: String, limit: Int, render: ([String]) -> [UInt8]
+  ) -> [(String, [UInt8])] {
+    guard pages.count > limit else { return [("sitemap.xml", render(pages))] }
+    var files: [(String, [UInt8])] = []
+    var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    index += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    for (n, start) in stride(from: 0, to: pages.count, by: limit).enumerated() {
+      let name = "sitemap-\(n + 1).xml"
+      files.append((name, render(Array(pages[start..<min(pages.count, start + limit)]))))
+      index += "<sitemap><loc>\(HTML.escape(base + name))</loc></sitemap>\n"
+    }
+    index += "</sitemapindex>\n"
+    files.append(("sitemap.xml", Array(index.utf8)))
     return files
   }
 
@@ -79,10 +110,14 @@ struct SiteRenderer: Sendable {
     }
   }
 
+  /// How many of the latest articles the Atom feed holds.
+  static let feedLimit = 50
+
   private func feedContext() -> [String: Any] {
     let base = briefing.config.baseURL ?? ""
     let fallback = briefing.asOf.map(Views.atomTimestamp) ?? "1970-01-01T00:00:00Z"
-    let entries: [[String: Any]] = briefing.articles.map { article in
+    // The latest articles only: a feed reader wants what is new, not the archive.
+    let entries: [[String: Any]] = briefing.articles.prefix(SiteRenderer.feedLimit).map { article in
       [
         "title": article.title,
         "url": base + article.pageURL,
@@ -105,7 +140,7 @@ struct SiteRenderer: Sendable {
 
   private func sitemapContext(_ paths: [String]) -> [String: Any] {
     let base = briefing.config.baseURL ?? ""
-    let urls = paths.filter { $0.hasSuffix(".html") && $0 != "404.html" }.map { ["loc": base + $0] }
+    let urls = paths.map { ["loc": base + $0] }
     return ["urls": urls]
   }
 }

@@ -191,3 +191,36 @@ import Testing
     #expect(throws: BriefingError.self) { try fixture.build() }
   }
 }
+
+/// Pages and files that would otherwise grow without bound.
+@Suite struct BoundedOutputTests {
+  @Test func theFeedHoldsTheLatestFiftyArticles() throws {
+    var files = ["briefing.yml": "title: T\n"]
+    for n in 1...60 {
+      let day = String(format: "%02d", (n - 1) % 28 + 1)
+      let month = n <= 28 ? "01" : n <= 56 ? "02" : "03"
+      files["articles/a\(n).txt"] = "---\ntitle: Article \(n)\ndate: 2025-\(month)-\(day)\n---\nText \(n).\n"
+    }
+    let fixture = try Fixture(files)
+    defer { fixture.remove() }
+    try fixture.build()
+    let feed = try #require(try fixture.site()["feed.xml"])
+    #expect(feed.components(separatedBy: "<entry>").count - 1 == 50)
+    #expect(feed.contains("Article 60"))  // the newest
+    #expect(!feed.contains("Article 1<"))  // the oldest
+  }
+
+  @Test func theSitemapSplitsPastItsLimitWithAnIndex() {
+    let pages = ["a.html", "b.html", "c.html", "d.html", "e.html"]
+    let files = SiteRenderer.sitemapFiles(pages: pages, base: "https://x.org/", limit: 2) {
+      Array($0.joined(separator: ",").utf8)
+    }
+    #expect(files.map(\.0) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"])
+    #expect(String(decoding: files[2].1, as: UTF8.self) == "e.html")
+    let index = String(decoding: files[3].1, as: UTF8.self)
+    #expect(index.contains("<sitemapindex"))
+    #expect(index.contains("<loc>https://x.org/sitemap-3.xml</loc>"))
+    #expect(
+      SiteRenderer.sitemapFiles(pages: pages, base: "", limit: 5) { _ in [] }.map(\.0) == ["sitemap.xml"])
+  }
+}
