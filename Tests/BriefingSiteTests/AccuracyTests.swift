@@ -24,14 +24,14 @@ import Testing
 }
 
 /// The check set, Tests/DevSetCheck: annotated after the rules were tuned and never tuned on, so
-/// its numbers say how the rules do on text they have not seen. Reported, not held to a floor.
+/// its numbers say how the rules do on text they have not seen. Reported, not held to a floor; it
+/// fails only when the set's own content has errors.
 @Suite struct CheckSetTests {
   @Test func theCheckSetIsScored() throws {
     guard FileManager.default.fileExists(atPath: repositoryRoot + "/Tests/DevSetCheck/gold") else { return }
     let score = try DevSetScore.measure("Tests/DevSetCheck")
     try? score.report.write(
       toFile: repositoryRoot + "/.build/accuracy-check.txt", atomically: true, encoding: .utf8)
-    #expect(score.quotes.claimed + score.dates.claimed > 0)
   }
 }
 
@@ -87,7 +87,7 @@ struct DevSetScore {
     let briefing = try #require(result.briefing, "\(result.diagnostics)")
     #expect(
       !result.diagnostics.hasErrors,
-      "the dev set itself has errors: \(result.diagnostics.filter { $0.severity == .error })")
+      "\(folder) itself has errors: \(result.diagnostics.filter { $0.severity == .error })")
     var gold: [String: Gold] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: root + "/gold")
     where name.hasSuffix(".json") {

@@ -253,15 +253,24 @@ public struct DocumentLinker: Sendable {
       guard !found.isEmpty || readsDates else { continue }
       let sentences = Sentences.ranges(in: plain)
       var named = Array(repeating: [String](), count: sentences.count)
+      // Each sentence's text is made once and shared by the mentions in it.
+      var texts: [Int: String] = [:]
       for item in found {
         let position = plain.utf8.index(plain.utf8.startIndex, offsetBy: item.offset)
         let index = DocumentLinker.sentence(containing: position, in: sentences)
-        let sentence = index.map { sentences[$0] } ?? plain.startIndex..<plain.endIndex
         if let index, !named[index].contains(item.id) { named[index].append(item.id) }
+        let key = index ?? -1
+        let text =
+          texts[key]
+          ?? {
+            let text = String(plain[index.map { sentences[$0] } ?? plain.startIndex..<plain.endIndex])
+            texts[key] = text
+            return text
+          }()
         mentions.append(
           Mention(
-            entity: item.id, document: context.document, sentence: String(plain[sentence]), text: item.text,
-            inHeading: !linkable))
+            entity: item.id, document: context.document, sentence: text, text: item.text, inHeading: !linkable
+          ))
       }
       guard readsDates else { continue }
       let offsets = sentences.map {
