@@ -107,6 +107,8 @@ import Testing
     ("The Senate passed the anti-terrorism bill in the early hours of Friday morning.", "2001-11-16"),
     ("The Federal Election was held on Saturday, November 10.", "2001-11-10"),
     ("Mr Downer flew to Islamabad this morning for talks with the president.", "2001-11-20"),
+    ("Protesters planned a large demonstration in the city centre on Saturday.", "2001-11-24"),
+    ("Stocks rose, leaving the index within 70 points of its record high set on Aug. 6.", "2001-08-06"),
     (
       "The group would be ready to leave for the United States as soon as Wednesday, Castro said.",
       "2001-11-21"

@@ -217,7 +217,8 @@ public enum DateExtractor {
   /// sentence as a whole.
   private static func tense(of words: [Word], before i: Int, clues: Clues) -> Tense {
     let start = max(0, i - 6)
-    for k in start..<i where futureWords.contains(words[k].lower) || words[k].lower.hasSuffix("'ll") {
+    for k in start..<i
+    where futureWords.contains(words[k].lower) || words[k].lower.hasSuffix("'ll") || isSetTo(words, k) {
       return .future
     }
     // A modal further back: "would be ready to leave for the United States as soon as Tuesday"
@@ -232,9 +233,17 @@ public enum DateExtractor {
     var before = i - 1
     if before >= 0, words[before].lower == "on" { before -= 1 }
     if before >= 0, reportingVerbs.contains(words[before].lower) { return .past }
+    // Back through the clause, nearest first: a plan points ahead ("protesters planned a large
+    // demonstration in Little Havana on Saturday"), a past verb back ("troops arrived at Bagram
+    // air base north of Kabul on Thursday"); a report ("said talks on January 3 would decide")
+    // leaves it to the verb after the date.
     var reported = false
-    for k in start..<i where isPastVerb(words, k) {
-      if reportingVerbs.contains(words[k].lower) { reported = true } else { return .past }
+    for k in stride(from: i - 1, through: max(0, i - 16), by: -1) {
+      if words[k].text.hasSuffix(";") { break }
+      if futureWords.contains(words[k].lower) || isSetTo(words, k) { return .future }
+      if isPastVerb(words, k) {
+        if reportingVerbs.contains(words[k].lower) { reported = true } else { return .past }
+      }
     }
     // The verb after: "Japan on Saturday also indicated it would …", "… on January 3 would decide"
     // ("…as soon as Tuesday, Castro said": the report after a comma is not the date's verb.)
@@ -246,10 +255,13 @@ public enum DateExtractor {
       if words[k].text.hasSuffix(",") { comma = true }
     }
     if reported { return .past }
-    // "troops arrived at Bagram air base north of Kabul on Thursday"
-    for k in max(0, i - 16)..<start where isPastVerb(words, k) { return .past }
     if clues.future { return .unknown }
     return clues.past ? .past : .unknown
+  }
+
+  /// "set to attend", "set for Tuesday": a plan; "the record set on Aug. 6" is not.
+  private static func isSetTo(_ words: [Word], _ k: Int) -> Bool {
+    words[k].lower == "set" && k + 1 < words.count && ["to", "for"].contains(words[k + 1].lower)
   }
 
   /// Past verbs that report what follows them.
@@ -534,7 +546,7 @@ public enum DateExtractor {
 
   private static let futureWords: Set<String> = [
     "will", "shall", "plans", "planned", "scheduled", "expected", "due", "upcoming", "anticipated", "would",
-    "next", "plan", "intends", "aims", "hopes", "going", "set", "could", "may", "might", "tomorrow", "resume",
+    "next", "plan", "intends", "aims", "hopes", "going", "could", "may", "might", "tomorrow", "resume",
     "resumes", "begin", "begins", "open", "opens", "start", "starts", "convene", "convenes",
   ]
 
