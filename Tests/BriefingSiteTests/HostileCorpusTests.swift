@@ -86,7 +86,14 @@ import Testing
       Expected(file: "people/x.md", line: 4, fragment: "end of stream while scanning a quoted scalar")),
     Case(
       "YAML: duplicate key", ["people/x.md": "---\nname: One\nname: Two\n---\n"],
-      Expected(file: "people/x.md", line: 2, fragment: "duplicate keys name")),
+      Expected(file: "people/x.md", line: 3, fragment: "duplicate keys name")),
+    Case(
+      "YAML: duplicate key in a role",
+      [
+        "people/x.md":
+          "---\nname: X\nroles:\n  - title: Minister\n    from: 2024-01-01\n    title: Envoy\n---\n"
+      ],
+      Expected(file: "people/x.md", line: 6, fragment: "duplicate keys title")),
     Case(
       "YAML: a list where a string belongs", ["people/x.md": "---\nname: [a, b]\n---\n"],
       Expected(file: "people/x.md", line: 2, fragment: "'name' must be a single value")),
