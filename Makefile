@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/briefing
 DEBUG_BIN := .build/debug/briefing
 
 .PHONY: all site test format deps search-tools check-tools build release check-site publishing-checks \
-	screenshots bench accuracy clean
+	screenshots bench accuracy fuzz clean
 
 all: site
 
@@ -50,6 +50,7 @@ test: deps check-tools
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=3
 	$(MAKE) --no-print-directory check-site
 	$(MAKE) --no-print-directory publishing-checks
 
@@ -85,6 +86,13 @@ accuracy: deps
 	@$(SWIFT) test --skip-build --filter 'AccuracyTests|CheckSetTests' >/dev/null 2>&1 || true
 	@cat .build/accuracy.txt
 	@if [ -f .build/accuracy-check.txt ]; then echo; echo "check set (never tuned on):"; cat .build/accuracy-check.txt; fi
+
+# libFuzzer with AddressSanitizer on front matter, article inference, dates, quotes and linking:
+# each target of Tests/Fuzz/targets runs FUZZ_SECONDS from its seed corpus in Tests/Fuzz/corpus
+# and fails on a crash, a sanitizer report, an input over 1 s or over 2 GB (`make test`: 3 s each).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	Tests/Fuzz/fuzz.sh $(FUZZ_SECONDS)
 
 # Formats the sources as .swift-format says; `make test` fails on code that does not follow it.
 format:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks a built site with tools nobody here wrote: the Nu HTML Checker, linkchecker (from disk and
-# over HTTP from a sub-path), feed/sitemap/JSON/calendar checks, and a real browser with axe-core.
+# over HTTP from a sub-path), feed/sitemap/JSON/calendar checks, and a real browser with axe-core;
+# and interrupts real builds (kill.sh).
 # Usage: checks/run.sh SITE [SCREENSHOT_DIR]
 set -euo pipefail
 site=$(cd "$1" && pwd)
@@ -11,6 +12,9 @@ trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 echo "== command line"
 "$here/cli.sh" "${BRIEFING:-.build/debug/briefing}"
+
+echo "== interrupted builds: SIGINT, SIGTERM, SIGKILL at several moments"
+BRIEFING="${BRIEFING:-.build/debug/briefing}" "$here/kill.sh" | tail -1
 
 echo "== Nu HTML Checker: every page"
 pages=$(find "$site" -name '*.html' | wc -l)

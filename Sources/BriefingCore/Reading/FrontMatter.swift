@@ -92,7 +92,7 @@ public struct FrontMatter: Sendable {
       }
       return (FrontMatter(fields: fields(of: mapping), body: body, bodyLine: bodyLine), [])
     } catch let error as YamlError {
-      let (line, column, problem) = describe(error)
+      let (line, column, problem) = describe(error, in: yaml)
       return (
         FrontMatter(fields: [], body: body, bodyLine: bodyLine),
         [.error(file, line: line + 1, column: column, "malformed YAML front matter: \(problem)")]
@@ -122,17 +122,42 @@ public struct FrontMatter: Sendable {
     }
   }
 
-  private static func describe(_ error: YamlError) -> (Int, Int, String) {
+  private static func describe(_ error: YamlError, in yaml: String) -> (Int, Int, String) {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let detail = context.map { "\(problem) \($0.text)" } ?? problem
       return (mark.line, mark.column, detail)
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return (context.mark.line, context.mark.column, "duplicate keys \(duplicates.joined(separator: ", "))")
+      // Yams marks the mapping; name the line where a key comes again, as the reader looks there.
+      let line = duplicates.lazy.compactMap {
+        repeatedKey($0, in: yaml, indent: context.mark.column - 1, from: context.mark.line)
+      }.first
+      return (
+        line ?? context.mark.line, context.mark.column, "duplicate keys \(duplicates.joined(separator: ", "))"
+      )
     default:
       return (1, 1, "\(error)")
     }
+  }
+}
+
+extension FrontMatter {
+  /// The 1-based line of `yaml`, at or after `from`, where `key` starts a line at `indent` for the
+  /// second time; nil when it is written otherwise (quoted, in a flow mapping).
+  fileprivate static func repeatedKey(_ key: String, in yaml: String, indent: Int, from: Int) -> Int? {
+    var seen = false
+    for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where index + 1 >= from {
+      guard line.count > indent, line.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+      let rest = line.dropFirst(indent)
+      guard rest.hasPrefix(key) else { continue }
+      let after = rest.dropFirst(key.count).drop { $0 == " " }
+      guard after.hasPrefix(":") else { continue }
+      if seen { return index + 1 }
+      seen = true
+    }
+    return nil
   }
 }
 
