@@ -17,10 +17,8 @@ struct QuoteToken: Sendable, Hashable {
   var start: Int
   var end: Int
 
-  var isWord: Bool { kind == .word }
   var isQuoteMark: Bool { kind == .open || kind == .close || kind == .straight }
   var lowercased: String { text.lowercased() }
-  var isCapitalized: Bool { text.utf8.first.map(isUpper) ?? false }
   /// "Iwaya's", "Trump’s".
   var isPossessive: Bool { text.hasSuffix("'s") || text.hasSuffix("’s") }
 
