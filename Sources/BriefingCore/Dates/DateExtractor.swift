@@ -321,11 +321,23 @@ public enum DateExtractor {
       }
       previous = b
     }
-    // today, yesterday, tonight, tomorrow, overnight, last night, last month
-    return text.contains("oday") || text.contains("esterday") || text.contains("onight")
-      || text.contains("omorrow") || text.contains("vernight") || text.contains("ast night")
-      || text.contains(" month") || text.contains("morning") || text.contains("afternoon")
-      || text.contains("evening")
+    // today, yesterday, tonight, tomorrow, overnight, last night, last month, this morning: one
+    // pass over the bytes for the words' tails.
+    var tail: UInt64 = 0
+    for b in text.utf8 {
+      tail = tail << 8 | UInt64(b | (isUpper(b) ? 0x20 : 0))
+      if relativeTails.contains(where: { tail & $0.mask == $0.bytes }) { return true }
+    }
+    return false
+  }
+
+  /// The last letters of the relative date words, packed as bytes for the scan above.
+  private static let relativeTails: [(bytes: UInt64, mask: UInt64)] = [
+    "oday", "esterday", "onight", "omorrow", "vernight", "st night", " month", "morning", "fternoon",
+    "evening",
+  ].map { word in
+    let bytes = word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    return (bytes, word.utf8.count == 8 ? ~UInt64(0) : (UInt64(1) << (8 * UInt64(word.utf8.count))) - 1)
   }
 
   private static let prefixes: Set<Int> = Set(
