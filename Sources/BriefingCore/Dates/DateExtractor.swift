@@ -32,7 +32,7 @@ public enum DateExtractor {
       self.text = text
       self.bare = DateExtractor.bare(text)
       self.offset = offset
-      self.lower = bare.lowercased()
+      self.lower = bare.utf8.contains(where: { isUpper($0) || $0 >= 0x80 }) ? bare.lowercased() : String(bare)
     }
     var isPossessive: Bool { text.hasSuffix("'s") || text.hasSuffix("’s") }
   }

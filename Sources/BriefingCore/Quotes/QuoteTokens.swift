@@ -16,9 +16,10 @@ struct QuoteToken: Sendable, Hashable {
   var text: String
   var start: Int
   var end: Int
+  /// `text` in lower case, made once: attribution asks for it many times a token.
+  var lowercased: String
 
   var isQuoteMark: Bool { kind == .open || kind == .close || kind == .straight }
-  var lowercased: String { text.lowercased() }
   /// "Iwaya's", "Trump’s".
   var isPossessive: Bool { text.hasSuffix("'s") || text.hasSuffix("’s") }
 
@@ -28,9 +29,10 @@ struct QuoteToken: Sendable, Hashable {
     var tokens: [QuoteToken] = []
     var i = 0
     func add(_ kind: Kind, _ start: Int, _ end: Int) {
-      tokens.append(
-        QuoteToken(
-          kind: kind, text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end))
+      let text = String(decoding: bytes[start..<end], as: UTF8.self)
+      // Most words are ASCII and already lower case: no new string for them.
+      let lower = text.utf8.contains(where: { isUpper($0) || $0 >= 0x80 }) ? text.lowercased() : text
+      tokens.append(QuoteToken(kind: kind, text: text, start: start, end: end, lowercased: lower))
     }
     while i < bytes.count {
       let b = bytes[i]
