@@ -776,12 +776,7 @@ private struct QuoteReader {
 
   /// The referents named before `position` (the last `memory` of them), and the attributions made.
   func recent(before position: Position, extra: [Referent]) -> [Referent] {
-    var low = 0
-    var high = referents.count
-    while low < high {
-      let mid = (low + high) / 2
-      if referents[mid].position < position { low = mid + 1 } else { high = mid }
-    }
+    let low = firstIndex(referents.count) { !(referents[$0].position < position) }
     return referents[max(0, low - QuoteReader.memory)..<low]
       + extra.suffix(QuoteReader.memory).filter { $0.position < position }
   }

@@ -32,22 +32,17 @@ enum SpeakerWords {
     "himself", "herself", "however",
   ])
 
-  /// Words of titles that stand before a name ("Prime Minister", "Rear Admiral", "Mr"): the name
-  /// begins after the last of them.
-  static let titles = Set<String>([
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sen", "Senator", "Rep", "Representative", "Gov",
-    "Governor", "President", "Premier", "Minister", "Secretary", "Chancellor", "Ambassador", "General", "Gen",
-    "Admiral", "Adm", "Chairman", "Chairwoman", "Chair", "King", "Queen", "Emperor", "Prince", "Princess",
-    "Judge", "Justice", "Mayor", "Speaker", "Leader", "Chief", "Commissioner", "Director", "Envoy",
-    "Spokesman", "Spokeswoman", "Lt", "Col", "Capt", "Sgt", "Sir", "Dame", "Lord", "Lady", "Treasurer",
-    "Sheikh", "Mullah", "Commander", "Colonel", "Lieutenant", "Captain", "Sergeant", "Brigadier",
-    "Commodore", "Rear", "Vice", "Deputy", "Acting", "Attorney-General", "Attorney", "Inspector",
-    "Detective", "Superintendent", "Constable", "Bishop", "Archbishop", "Father", "Reverend", "Rev", "Pope",
-    "Cardinal", "Imam", "Ayatollah", "Marshal", "Corporal", "Maj", "Brig", "Cmdr", "Cdr", "Lt-Col",
-    "Lt-Gen", "Maj-Gen", "Brig-Gen", "Secretary-General", "Vice-President", "Magistrate", "Coroner",
-    "Prosecutor", "Sheriff", "Officer", "Executive", "Counsel", "Opposition", "Foreign", "Defence",
-    "Defense", "Prime", "Health", "Economist", "Analyst", "Broker", "Dealer", "Trader", "Spokesperson",
-    "Trade", "Finance", "Interior", "Home", "Immigration", "Justice",
+  /// Words of titles that stand before a name ("Prime Minister", "Rear Admiral", "Mr"): the
+  /// linker's titles and the ranks and offices of wire copy. The name begins after the last of them.
+  static let titles = Set(Matcher.titles.map { String(decoding: $0, as: UTF8.self) }).union([
+    "Treasurer", "Sheikh", "Mullah", "Commander", "Colonel", "Lieutenant", "Captain", "Sergeant",
+    "Brigadier", "Commodore", "Rear", "Vice", "Deputy", "Acting", "Attorney-General", "Attorney",
+    "Inspector", "Detective", "Superintendent", "Constable", "Bishop", "Archbishop", "Father", "Reverend",
+    "Rev", "Pope", "Cardinal", "Imam", "Ayatollah", "Marshal", "Corporal", "Maj", "Brig", "Cmdr", "Cdr",
+    "Lt-Col", "Lt-Gen", "Maj-Gen", "Brig-Gen", "Secretary-General", "Vice-President", "Magistrate",
+    "Coroner", "Prosecutor", "Sheriff", "Officer", "Executive", "Counsel", "Opposition", "Foreign",
+    "Defence", "Defense", "Prime", "Health", "Economist", "Analyst", "Broker", "Dealer", "Trader",
+    "Spokesperson", "Trade", "Finance", "Interior", "Home", "Immigration",
   ])
 
   /// Role nouns of descriptions and appositives: "the spokesman", "a western diplomat".
@@ -69,22 +64,16 @@ enum SpeakerWords {
     "ben", "dos", "das", "del",
   ])
 
-  /// Capitalized words that are never part of a person's name.
-  static let notNames = Set<String>([
-    "The", "A", "An", "And", "But", "Or", "Nor", "So", "Yet", "If", "When", "While", "With", "Without",
-    "As", "At", "In", "On", "Of", "For", "From", "To", "By", "After", "Before", "Since", "During", "Under",
-    "Over", "Because", "Although", "Though", "Meanwhile", "Then", "That", "This", "These", "Those", "What",
-    "Why", "How", "Where", "Whether", "Both", "Even", "Only", "Still", "Unlike", "Like", "Despite",
-    "According", "Also", "Once", "Until", "Whereas", "Between", "Among", "Against", "Through", "Did",
-    "Does", "Do", "Has", "Have", "Had", "Is", "Was", "Will", "Would", "Should", "Could", "Can", "May",
-    "Might", "Must", "Not", "Now", "Here", "There", "Indeed", "However", "Moreover", "Yes", "No", "Let",
+  /// Capitalized words that are never part of a person's name: the linker's function words, and
+  /// pronouns, days, months and quantifiers.
+  static let notNames = Set(Matcher.functionWords.map { String(decoding: $0, as: UTF8.self) }).union([
     "I", "It", "He", "She", "They", "We", "You", "His", "Her", "Their", "Its", "Our", "My", "Today",
     "Yesterday", "Tomorrow", "Earlier", "Later", "Last", "Next", "Asked", "Speaking", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
     "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Some", "Many", "Most", "Other", "Others",
     "All", "Each", "Every", "Several", "Such", "Another", "Any", "Mr.", "Mrs.", "Ms.", "Dr.", "Who", "Which",
-    "Sources", "Officials", "Analysts", "Police", "Witnesses", "Authorities", "Reporters", "Asked",
+    "Sources", "Officials", "Analysts", "Police", "Witnesses", "Authorities", "Reporters", "Whereas",
   ])
 
   /// Words that make a capitalized run the name of a place or an organization, not a person.
