@@ -20,10 +20,11 @@ let package = Package(
     ),
     .target(name: "BriefingMarkdown", dependencies: ["CCmark"]),
     .target(name: "BriefingCore", dependencies: ["Yams"]),
+    .target(name: "BriefingTemplates"),
     .target(
       name: "BriefingSite",
       dependencies: [
-        "BriefingCore", "BriefingMarkdown",
+        "BriefingCore", "BriefingMarkdown", "BriefingTemplates",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),

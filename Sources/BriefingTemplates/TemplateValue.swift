@@ -1,0 +1,27 @@
+/// What a template is rendered with: a closed set of plain values, so that rendering never has to
+/// ask what type a value is beyond one switch.
+public indirect enum TemplateValue: Sendable {
+  /// Text; `{{name}}` escapes it for HTML, `{{{name}}}` and `{{&name}}` write it as it is.
+  case string(String)
+  case int(Int)
+  case bool(Bool)
+  /// A section over a list renders once per item; an empty list is false.
+  case list([TemplateValue])
+  /// Named values; a section over an object renders once with the object on top of the context.
+  case object([String: TemplateValue])
+  /// No value: renders nothing and is false.
+  case null
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(integerLiteral value: Int) { self = .int(value) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+  public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+  }
+  public init(nilLiteral: ()) { self = .null }
+}
