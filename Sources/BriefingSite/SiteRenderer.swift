@@ -1,4 +1,5 @@
 import BriefingCore
+import BriefingTemplates
 import Foundation
 
 /// The render stage: every page, feed and export of a briefing, as files by site-relative path.
@@ -113,34 +114,33 @@ struct SiteRenderer: Sendable {
   /// How many of the latest articles the Atom feed holds.
   static let feedLimit = 50
 
-  private func feedContext() -> [String: Any] {
+  private func feedContext() -> TemplateValue {
     let base = briefing.config.baseURL ?? ""
     let fallback = briefing.asOf.map(Views.atomTimestamp) ?? "1970-01-01T00:00:00Z"
     // The latest articles only: a feed reader wants what is new, not the archive.
-    let entries: [[String: Any]] = briefing.articles.prefix(SiteRenderer.feedLimit).map { article in
+    let entries: [TemplateValue] = briefing.articles.prefix(SiteRenderer.feedLimit).map { article in
       [
-        "title": article.title,
-        "url": base + article.pageURL,
-        "id": base.isEmpty ? "urn:briefing:\(article.id)" : base + article.pageURL,
-        "updated": article.date.map(Views.atomTimestamp) ?? fallback,
-        "summary": article.dek
-          ?? ArticleInference.excerpt(of: article.paragraphs.first?.text ?? article.title),
-        "source": article.source ?? "",
+        "title": .string(article.title),
+        "url": .string(base + article.pageURL),
+        "id": .string(base.isEmpty ? "urn:briefing:\(article.id)" : base + article.pageURL),
+        "updated": .string(article.date.map(Views.atomTimestamp) ?? fallback),
+        "summary": .string(
+          article.dek ?? ArticleInference.excerpt(of: article.paragraphs.first?.text ?? article.title)),
+        "source": .string(article.source ?? ""),
       ]
     }
     return [
-      "title": briefing.config.title,
-      "subtitle": briefing.config.description ?? "",
-      "base": base,
-      "id": base.isEmpty ? "urn:briefing:\(Slug.make(briefing.config.title))" : base,
-      "updated": fallback,
-      "entries": entries,
+      "title": .string(briefing.config.title),
+      "subtitle": .string(briefing.config.description ?? ""),
+      "base": .string(base),
+      "id": .string(base.isEmpty ? "urn:briefing:\(Slug.make(briefing.config.title))" : base),
+      "updated": .string(fallback),
+      "entries": .list(entries),
     ]
   }
 
-  private func sitemapContext(_ paths: [String]) -> [String: Any] {
+  private func sitemapContext(_ paths: [String]) -> TemplateValue {
     let base = briefing.config.baseURL ?? ""
-    let urls = paths.map { ["loc": base + $0] }
-    return ["urls": urls]
+    return ["urls": .list(paths.map { ["loc": .string(base + $0)] })]
   }
 }

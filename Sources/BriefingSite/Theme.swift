@@ -1,4 +1,5 @@
 import BriefingCore
+import BriefingTemplates
 import Mustache
 
 /// The templates and static assets of a theme, each parsed once.
@@ -45,7 +46,22 @@ struct Theme: Sendable {
   }
 
   /// Renders `context` with the named template.
-  func render(_ name: String, _ context: [String: Any]) -> String {
-    library.render(context, withTemplate: name) ?? ""
+  func render(_ name: String, _ value: TemplateValue) -> String {
+    library.render(value.mustache, withTemplate: name) ?? ""
+  }
+
+  func render(_ name: String, _ fields: Fields) -> String { render(name, .object(fields)) }
+}
+
+extension TemplateValue {
+  var mustache: Any {
+    switch self {
+    case .string(let text): return text
+    case .int(let number): return number
+    case .bool(let flag): return flag
+    case .list(let items): return items.map(\.mustache)
+    case .object(let fields): return fields.mapValues(\.mustache)
+    case .null: return false
+    }
   }
 }

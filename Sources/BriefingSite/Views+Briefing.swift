@@ -1,22 +1,23 @@
 import BriefingCore
+import BriefingTemplates
 
 /// The parts of issue, person and organization pages that make them read like a briefing:
 /// passages, quotes, key people, related and associated issues.
 extension Views {
   /// Quotes with their speaker (when `showSpeaker`), article and date, newest article first, as
   /// `{items: […]}` so a template can open a section once around them; false when there are none.
-  func quotes(_ quotes: [Quote], showSpeaker: Bool) -> Any {
+  func quotes(_ quotes: [Quote], showSpeaker: Bool) -> TemplateValue {
     let ordered = quotes.sorted { rank($0.document) < rank($1.document) }
     let items = list(
-      ordered.compactMap { quote -> [String: Any]? in
+      ordered.compactMap { quote -> Fields? in
         guard let article = briefing.articleByID[quote.document] else { return nil }
-        var item: [String: Any] = ["text": quote.text, "article": link(article)]
+        var item: Fields = ["text": .string(quote.text), "article": .object(link(article))]
         item["speaker"] = false
         item["speakerName"] = false
         if showSpeaker, let speaker = quote.speaker.flatMap({ briefing.entityByID[$0] }) {
-          item["speaker"] = link(speaker)
+          item["speaker"] = .object(link(speaker))
         } else if showSpeaker, let name = quote.speakerName {
-          item["speakerName"] = name  // a speaker without a note: the name as the article gives it
+          item["speakerName"] = .string(name)  // a speaker without a note: the name as the article gives it
         }
         return item
       })
@@ -37,26 +38,27 @@ extension Views {
   }
 
   /// An issue's passages grouped by article, newest first, its names marked.
-  func passages(of issue: String) -> Any {
+  func passages(of issue: String) -> TemplateValue {
     let byDocument = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
     // The longest name the issue goes by in a passage is marked; equal lengths by spelling.
     let words = Set((briefing.mentionsByEntity[issue] ?? []).map(\.text))
-    let groups: [[String: Any]] = byDocument.keys.sorted { rank($0) < rank($1) }.compactMap { id in
+    let groups: [Fields] = byDocument.keys.sorted { rank($0) < rank($1) }.compactMap { id in
       guard let article = briefing.articleByID[id] else { return nil }
-      let items = byDocument[id]!.map { passage -> [String: Any] in
+      let items = byDocument[id]!.map { passage -> TemplateValue in
         [
-          "html": HTML.highlight(
-            words.filter { passage.text.contains($0) }.max { ($0.count, $1) < ($1.count, $0) } ?? "",
-            in: passage.text)
+          "html": .string(
+            HTML.highlight(
+              words.filter { passage.text.contains($0) }.max { ($0.count, $1) < ($1.count, $0) } ?? "",
+              in: passage.text))
         ]
       }
-      return ["article": link(article), "passages": items]
+      return ["article": .object(link(article)), "passages": .list(items)]
     }
     return list(groups)
   }
 
   /// People ranked by how many of the issue's passages name them.
-  func keyPeople(of issue: String) -> Any {
+  func keyPeople(of issue: String) -> TemplateValue {
     var counts: [String: Int] = [:]
     for passage in briefing.passagesByEntity[issue] ?? [] {
       for id in passage.entities where id.hasPrefix("people/") { counts[id, default: 0] += 1 }
@@ -65,7 +67,7 @@ extension Views {
   }
 
   /// Issues related by the note, then by the articles they share.
-  func relatedIssues(of issue: String) -> Any {
+  func relatedIssues(of issue: String) -> TemplateValue {
     var counts: [String: Int] = [:]
     let documents = Set(
       (briefing.mentionsByEntity[issue] ?? []).map(\.document).filter { $0.hasPrefix("articles/") })
@@ -79,17 +81,17 @@ extension Views {
     let byArticles = ranked(counts).map(\.0).filter { !curated.contains($0) }
     return list(
       (curated + byArticles).compactMap { id in
-        briefing.entityByID[id].map { entity -> [String: Any] in
+        briefing.entityByID[id].map { entity -> Fields in
           var item = link(entity)
-          item["why"] =
-            curated.contains(id) ? "related" : "\(counts[id]!) shared article\(counts[id]! == 1 ? "" : "s")"
+          item["why"] = .string(
+            curated.contains(id) ? "related" : "\(counts[id]!) shared article\(counts[id]! == 1 ? "" : "s")")
           return item
         }
       })
   }
 
   /// The issues whose passages name an entity most often, then those its note connects it to.
-  func associatedIssues(of id: String) -> Any {
+  func associatedIssues(of id: String) -> TemplateValue {
     var counts: [String: Int] = [:]
     for passage in briefing.passagesNaming[id] ?? [] {
       counts[passage.entity, default: 0] += 1
@@ -99,14 +101,14 @@ extension Views {
 
   /// The top eight of `counts` (passages by entity id) as links with "N passages", with the
   /// `connected` entities the notes name counted as zero when no passage names them.
-  private func rankedByPassages(_ counts: [String: Int], including connected: [Entity]) -> Any {
+  private func rankedByPassages(_ counts: [String: Int], including connected: [Entity]) -> TemplateValue {
     var counts = counts
     for entity in connected where counts[entity.id] == nil { counts[entity.id] = 0 }
     return list(
       ranked(counts).prefix(8).compactMap { id, count in
-        briefing.entityByID[id].map { entity -> [String: Any] in
+        briefing.entityByID[id].map { entity -> Fields in
           var item = link(entity)
-          item["count"] = count == 1 ? "1 passage" : "\(count) passages"
+          item["count"] = .string(count == 1 ? "1 passage" : "\(count) passages")
           return item
         }
       })

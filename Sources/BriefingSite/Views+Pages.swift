@@ -1,41 +1,46 @@
 import BriefingCore
+import BriefingTemplates
 
 extension Views {
   /// The page of a person, event, issue, organization or other entity.
-  func entityPage(_ entity: Entity, body: String) -> [String: Any] {
+  func entityPage(_ entity: Entity, body: String) -> Fields {
     var context = page(title: entity.name, current: entity.kind.folder)
-    context["entity"] = link(entity)
+    context["entity"] = .object(link(entity))
     switch entity.kind {
-    case .person: context["jsonLD"] = StructuredData.person(entity)
-    case .event: context["jsonLD"] = StructuredData.event(entity)
+    case .person: context["jsonLD"] = .string(StructuredData.person(entity))
+    case .event: context["jsonLD"] = .string(StructuredData.event(entity))
     default: break
     }
     context["searchable"] = true
-    context["kindName"] = entity.kind.name
-    context["kindTitle"] = entity.kind.title
-    context["kindURL"] = root + entity.kind.folder + "/index.html"
+    context["kindName"] = .string(entity.kind.name)
+    context["kindTitle"] = .string(entity.kind.title)
+    context["kindURL"] = .string(root + entity.kind.folder + "/index.html")
     let aliases = entity.aliases + AliasIndex.derivedAliases(of: entity)
-    context["aliases"] = aliases.isEmpty ? false : aliases.joined(separator: ", ")
-    context["summary"] = entity.summary ?? false
-    context["body"] = body.isEmpty ? false : body
+    context["aliases"] = aliases.isEmpty ? false : .string(aliases.joined(separator: ", "))
+    context["summary"] = .text(entity.summary)
+    context["body"] = body.isEmpty ? false : .string(body)
     context["roles"] = list(
       entity.roles.map { role in
-        ["title": role.title, "from": role.from.map(date) ?? false, "to": role.to.map(date) ?? false]
+        [
+          "title": .string(role.title), "from": role.from.map(date) ?? false,
+          "to": role.to.map(date) ?? false,
+        ]
       })
-    context["country"] = entity.country ?? false
+    context["country"] = .text(entity.country)
     context["date"] = entity.date.map(date) ?? false
     context["end"] = entity.end.map(date) ?? false
-    context["place"] = entity.place ?? false
-    context["status"] = entity.status ?? false
+    context["place"] = .text(entity.place)
+    context["status"] = .text(entity.status)
     for kind in [EntityKind.person, .event, .issue, .organization] {
       context["connected_\(kind.folder)"] = list(briefing.connections(of: entity.id, kind: kind).map(link))
     }
     let others = (briefing.connections[entity.id] ?? []).compactMap { briefing.entityByID[$0] }
       .filter { if case .other = $0.kind { return true } else { return false } }
     context["connected_other"] = list(others.map(link))
-    context["timeline"] = list(briefing.timeline(for: entity.id).map(entry))
+    let timeline = briefing.timeline(for: entity.id).map(entry)
+    context["timeline"] = timeline.isEmpty ? false : .list(timeline)
     context["mentions"] = mentionsInContext(of: entity.id)
-    context["mentionCount"] = briefing.mentionCount(of: entity.id)
+    context["mentionCount"] = .int(briefing.mentionCount(of: entity.id))
     context["mentionedWith"] = mentionedWith(entity.id)
     context["ownWords"] = quotes(briefing.quotesBySpeaker[entity.id] ?? [], showSpeaker: false)
     context["associatedIssues"] = entity.kind == .issue ? false : associatedIssues(of: entity.id)
@@ -48,25 +53,21 @@ extension Views {
     if entity.kind == .event, let index = briefing.timeline.firstIndex(where: { $0.event == entity.id }) {
       context["previous"] = index > 0 ? self.entry(briefing.timeline[index - 1]) : false
       context["next"] = index + 1 < briefing.timeline.count ? self.entry(briefing.timeline[index + 1]) : false
-      context["sources"] = list(
-        briefing.timeline[index].sources.compactMap { source -> [String: Any]? in
-          guard let article = briefing.articleByID[source.article] else { return nil }
-          return ["article": link(article), "text": source.text]
-        })
+      context["sources"] = sources(briefing.timeline[index].sources)
     }
     return context
   }
 
   /// The page of an article: its text with links, and what the briefing knows of it.
-  func articlePage(_ article: Article, body: String) -> [String: Any] {
+  func articlePage(_ article: Article, body: String) -> Fields {
     var context = page(title: article.title, current: "articles")
-    context["article"] = link(article)
-    context["jsonLD"] = StructuredData.article(article)
+    context["article"] = .object(link(article))
+    context["jsonLD"] = .string(StructuredData.article(article))
     context["searchable"] = true
-    context["body"] = body
-    context["author"] = article.author ?? false
-    context["sourceURL"] = article.url ?? false
-    context["inferred"] = list(article.inferred.map { ["text": $0] })
+    context["body"] = .string(body)
+    context["author"] = .text(article.author)
+    context["sourceURL"] = .text(article.url)
+    context["inferred"] = list(article.inferred.map { ["text": .string($0)] })
     let counts = Dictionary(grouping: briefing.mentionsByDocument[article.id] ?? [], by: \.entity)
       .mapValues(\.count)
     let inArticle = counts.compactMap { id, count -> (Entity, Int)? in
@@ -75,7 +76,7 @@ extension Views {
     context["inThisArticle"] = list(
       inArticle.map { entity, count in
         var item = link(entity)
-        item["count"] = count
+        item["count"] = .int(count)
         return item
       })
     return context

@@ -1,6 +1,10 @@
 import BriefingCore
+import BriefingTemplates
 
-/// View models for the templates: dictionaries of plain values, built from the briefing for a page
+/// Named template values: the fields of one view object.
+typealias Fields = [String: TemplateValue]
+
+/// View models for the templates: closed template values, built from the briefing for a page
 /// whose way back to the site root is `root` (`""` at the root, `"../"` one folder down).
 struct Views {
   let briefing: Briefing
@@ -9,96 +13,110 @@ struct Views {
   var search = false
 
   /// What every page has: site title, navigation, the way to the root.
-  func page(title: String, current: String?) -> [String: Any] {
-    var nav: [[String: Any]] = [
-      ["title": "Timeline", "url": root + "timeline.html", "current": current == "timeline"]
-    ]
+  func page(title: String, current: String?) -> Fields {
+    func item(_ title: String, _ url: String, _ name: String) -> TemplateValue {
+      ["title": .string(title), "url": .string(root + url), "current": .bool(current == name)]
+    }
+    var nav: [TemplateValue] = [item("Timeline", "timeline.html", "timeline")]
     for kind in briefing.kinds {
-      nav.append([
-        "title": kind.title, "url": root + kind.folder + "/index.html", "current": current == kind.folder,
-      ])
+      nav.append(item(kind.title, kind.folder + "/index.html", kind.folder))
     }
-    nav.append(["title": "Articles", "url": root + "articles/index.html", "current": current == "articles"])
-    if search {
-      nav.append(["title": "Search", "url": root + "search.html", "current": current == "search"])
-    }
+    nav.append(item("Articles", "articles/index.html", "articles"))
+    if search { nav.append(item("Search", "search.html", "search")) }
     return [
-      "root": root,
-      "lang": briefing.config.language,
-      "siteTitle": briefing.config.title,
-      "pageTitle": title,
-      "nav": nav,
+      "root": .string(root),
+      "lang": .string(briefing.config.language),
+      "siteTitle": .string(briefing.config.title),
+      "pageTitle": .string(title),
+      "nav": .list(nav),
       "asOf": briefing.asOf.map(date) ?? false,
     ]
   }
 
-  func date(_ date: BriefingDate) -> [String: Any] {
-    ["iso": date.iso, "display": date.display, "precision": date.precision.rawValue]
-  }
-
-  func link(_ entity: Entity) -> [String: Any] {
+  func date(_ date: BriefingDate) -> TemplateValue {
     [
-      "name": entity.name, "url": root + entity.url, "kind": entity.kind.name,
-      "summary": entity.summary ?? false, "mentions": briefing.mentionCount(of: entity.id),
+      "iso": .string(date.iso), "display": .string(date.display),
+      "precision": .string(date.precision.rawValue),
     ]
   }
 
-  func link(_ article: Article) -> [String: Any] {
+  func link(_ entity: Entity) -> Fields {
     [
-      "title": article.title, "url": root + article.pageURL, "excerpt": article.titleIsExcerpt,
-      "date": article.date.map(date) ?? false, "source": article.source ?? false, "dek": article.dek ?? false,
+      "name": .string(entity.name), "url": .string(root + entity.url), "kind": .string(entity.kind.name),
+      "summary": .text(entity.summary), "mentions": .int(briefing.mentionCount(of: entity.id)),
+    ]
+  }
+
+  func link(_ article: Article) -> Fields {
+    [
+      "title": .string(article.title), "url": .string(root + article.pageURL),
+      "excerpt": .bool(article.titleIsExcerpt), "date": article.date.map(date) ?? false,
+      "source": .text(article.source), "dek": .text(article.dek),
     ]
   }
 
   /// A list that templates can test for emptiness: the items, or false.
-  func list(_ items: [[String: Any]]) -> Any { items.isEmpty ? false : items }
+  func list(_ items: [Fields]) -> TemplateValue {
+    items.isEmpty ? false : .list(items.map(TemplateValue.object))
+  }
 
   // MARK: - Timeline
 
   /// A timeline entry; `sourceLimit` keeps a list short (the front page), pointing to the rest.
-  func entry(_ entry: TimelineEntry, sourceLimit: Int) -> [String: Any] {
-    var view = self.entry(
-      TimelineEntry(
+  func entry(_ entry: TimelineEntry, sourceLimit: Int) -> TemplateValue {
+    var view = fields(
+      of: TimelineEntry(
         date: entry.date, end: entry.end, title: entry.title, event: entry.event, entities: entry.entities,
         sources: Array(entry.sources.prefix(sourceLimit))))
     let more = entry.sources.count - sourceLimit
-    view["moreSources"] = more > 0 ? (more == 1 ? "1 more source" : "\(more) more sources") : false
-    return view
+    view["moreSources"] = more > 0 ? .string(more == 1 ? "1 more source" : "\(more) more sources") : false
+    return .object(view)
   }
 
-  func entry(_ entry: TimelineEntry) -> [String: Any] {
+  func entry(_ entry: TimelineEntry) -> TemplateValue { .object(fields(of: entry)) }
+
+  private func fields(of entry: TimelineEntry) -> Fields {
     let entities = entry.entities.compactMap { briefing.entityByID[$0] }
     return [
       "date": date(entry.date),
       "end": entry.end.map(date) ?? false,
-      "title": entry.title,
-      "url": entry.event.map { root + $0 + ".html" } ?? false,
+      "title": .string(entry.title),
+      "url": entry.event.map { .string(root + $0 + ".html") } ?? false,
       "people": list(entities.filter { $0.kind == .person }.map(link)),
       "issues": list(entities.filter { $0.kind == .issue }.map(link)),
-      "sources": list(
-        entry.sources.compactMap { source -> [String: Any]? in
-          guard let article = briefing.articleByID[source.article] else { return nil }
-          return ["article": link(article), "text": source.text]
-        }),
+      "sources": sources(entry.sources),
     ]
   }
 
+  /// The sentences an entry rests on, each with its article.
+  func sources(_ sources: [TimelineEntry.Source]) -> TemplateValue {
+    list(
+      sources.compactMap { source -> Fields? in
+        guard let article = briefing.articleByID[source.article] else { return nil }
+        return ["article": .object(link(article)), "text": .string(source.text)]
+      })
+  }
+
   /// Entries grouped by year, then month, oldest first.
-  func grouped(_ entries: [TimelineEntry]) -> [[String: Any]] {
-    var years: [[String: Any]] = []
+  func grouped(_ entries: [TimelineEntry]) -> [TemplateValue] {
+    var years: [TemplateValue] = []
     var currentYear: Int?
-    var months: [[String: Any]] = []
+    var months: [TemplateValue] = []
     var currentMonth: Int??
-    var items: [[String: Any]] = []
+    var items: [TemplateValue] = []
     func closeMonth() {
       guard let month = currentMonth, let year = currentYear else { return }
       let name = month.map { BriefingDate.monthNames[$0 - 1] } ?? "During the year"
-      months.append(["month": name, "id": "y\(year)-\(month.map(String.init) ?? "x")", "entries": items])
+      months.append(
+        [
+          "month": .string(name), "id": .string("y\(year)-\(month.map(String.init) ?? "x")"),
+          "entries": .list(items),
+        ])
       items = []
     }
     func closeYear() {
       closeMonth()
-      if let year = currentYear { years.append(["year": year, "months": months]) }
+      if let year = currentYear { years.append(["year": .int(year), "months": .list(months)]) }
       months = []
       currentMonth = nil
     }
@@ -117,15 +135,16 @@ struct Views {
     return years
   }
 
-  func timelinePage() -> [String: Any] {
+  func timelinePage() -> Fields {
     var context = page(title: "Timeline", current: "timeline")
-    context["years"] = list(grouped(briefing.timeline))
+    let years = grouped(briefing.timeline)
+    context["years"] = years.isEmpty ? false : .list(years)
     return context
   }
 
   // MARK: - Lists
 
-  func kindIndex(_ kind: EntityKind) -> [String: Any] {
+  func kindIndex(_ kind: EntityKind) -> Fields {
     var context = page(title: kind.title, current: kind.folder)
     context["items"] = list(
       briefing.entities(of: kind).map { entity in
@@ -136,7 +155,7 @@ struct Views {
     return context
   }
 
-  func articleIndex() -> [String: Any] {
+  func articleIndex() -> Fields {
     var context = page(title: "Articles", current: "articles")
     context["articles"] = list(briefing.articles.map(link))
     return context
@@ -145,24 +164,24 @@ struct Views {
   // MARK: - Mentions
 
   /// An entity's mentions grouped by article (newest first), each sentence with the name marked.
-  func mentionsInContext(of id: String) -> Any {
+  func mentionsInContext(of id: String) -> TemplateValue {
     let mentions = (briefing.mentionsByEntity[id] ?? []).filter { !$0.inHeading }
     let byDocument = Dictionary(grouping: mentions, by: \.document)
     let documents = byDocument.keys.filter { briefing.articleRank[$0] != nil }
       .sorted { briefing.articleRank[$0]! < briefing.articleRank[$1]! }
-    let groups: [[String: Any]] = documents.compactMap { id in
+    let groups: [Fields] = documents.compactMap { id in
       guard let found = byDocument[id], let article = briefing.articleByID[id] else { return nil }
       var seen: Set<String> = []
-      let sentences = found.filter { seen.insert($0.sentence).inserted }.map { mention -> [String: Any] in
-        ["html": HTML.highlight(mention.text, in: mention.sentence)]
+      let sentences = found.filter { seen.insert($0.sentence).inserted }.map { mention -> TemplateValue in
+        ["html": .string(HTML.highlight(mention.text, in: mention.sentence))]
       }
-      return ["article": link(article), "sentences": sentences, "count": found.count]
+      return ["article": .object(link(article)), "sentences": .list(sentences), "count": .int(found.count)]
     }
     return list(groups)
   }
 
   /// Entities that share articles with `id`, with how many articles they share.
-  func mentionedWith(_ id: String) -> Any {
+  func mentionedWith(_ id: String) -> TemplateValue {
     let documents = Set(
       (briefing.mentionsByEntity[id] ?? []).map(\.document).filter { $0.hasPrefix("articles/") })
     var counts: [String: Int] = [:]
@@ -174,10 +193,10 @@ struct Views {
     let ranked = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(12)
     return list(
       ranked.compactMap { other, count in
-        briefing.entityByID[other].map { entity -> [String: Any] in
+        briefing.entityByID[other].map { entity -> Fields in
           var item = link(entity)
-          item["shared"] = count
-          item["sharedLabel"] = count == 1 ? "1 article" : "\(count) articles"
+          item["shared"] = .int(count)
+          item["sharedLabel"] = .string(count == 1 ? "1 article" : "\(count) articles")
           return item
         }
       })
@@ -188,4 +207,9 @@ struct Views {
     let month = date.month ?? 1
     return "\(date.year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)T00:00:00Z"
   }
+}
+
+extension TemplateValue {
+  /// Optional text: the text, or false, so a template can test for it.
+  static func text(_ text: String?) -> TemplateValue { text.map { .string($0) } ?? false }
 }
