@@ -79,16 +79,15 @@ public struct Pipeline: Sendable {
     }
     let indexer = search ? SearchIndexer.locate() : nil
     let theme = try timed("templates") { try Theme.load(from: templates, fileSystem: fileSystem) }
-    let files = try timed("render") {
-      try SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: indexer != nil).render()
+    let renderer = SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: indexer != nil)
+    var made = (pages: 0, files: 0)
+    try writer.write { sink in
+      made = try timed("render and write") { try renderer.render(into: sink) }
+    } finish: { staging in
+      if let indexer { try timed("search index") { try indexer.index(staging) } }
     }
-    try timed("write") {
-      try writer.write(files) { staging in
-        if let indexer { try timed("search index") { try indexer.index(staging) } }
-      }
-    }
-    let pages = files.keys.filter { $0.hasSuffix(".html") }.count
-    var report = BuildReport(diagnostics: diagnostics, pages: pages, files: files.count + 1, output: output)
+    var report = BuildReport(
+      diagnostics: diagnostics, pages: made.pages, files: made.files + 1, output: output)
     if search && indexer == nil {
       report.notes.append("search skipped: Pagefind is not installed (pip install pagefind-bin)")
     } else if indexer != nil {

@@ -18,23 +18,49 @@ struct SiteRenderer: Sendable {
     case article(String)
   }
 
-  func render() throws -> [String: [UInt8]] {
+  /// Renders every file into `sink` as it is made, pages on all cores, and says how many pages
+  /// and files there were. Nothing is held once written.
+  @discardableResult
+  func render(into sink: SiteSink) throws -> (pages: Int, files: Int) {
     var pages: [Page] = [.front, .timeline, .notFound, .articleIndex]
     if search { pages.append(.search) }
     pages += briefing.kinds.map { .kindIndex($0) }
     pages += briefing.entities.map { .entity($0.id) }
     pages += briefing.articles.map { .article($0.id) }
-    let rendered = parallelMap(pages) { page in self.render(page) }
-    var files: [String: [UInt8]] = [:]
-    for (path, text) in rendered { files[path] = Array(text.utf8) }
-    for (path, bytes) in theme.assets { files[path] = bytes }
-    files["data/briefing.json"] = try DataExport(briefing: briefing).json()
-    files["events.ics"] = Calendar(briefing: briefing).ics()
-    files["feed.xml"] = Array(theme.render("feed", feedContext()).utf8)
-    if briefing.config.baseURL != nil {
-      for (path, bytes) in sitemaps(files.keys.sorted()) { files[path] = bytes }
+    let failures = parallelMap(pages) { page -> BriefingError? in
+      let (path, text) = self.render(page)
+      do {
+        try sink.write(path, Array(text.utf8))
+        return nil
+      } catch {
+        return error as? BriefingError ?? BriefingError(stage: .write, file: path, "\(error)")
+      }
     }
-    return files
+    if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    var files = pages.count
+    for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+      try sink.write(path, bytes)
+      files += 1
+    }
+    try sink.write("data/briefing.json", try DataExport(briefing: briefing).json())
+    try sink.write("events.ics", Calendar(briefing: briefing).ics())
+    try sink.write("feed.xml", Array(theme.render("feed", feedContext()).utf8))
+    files += 3
+    if briefing.config.baseURL != nil {
+      let paths = pages.map(path).filter { $0.hasSuffix(".html") }.sorted()
+      for (path, bytes) in sitemaps(paths) {
+        try sink.write(path, bytes)
+        files += 1
+      }
+    }
+    return (pages.count, files)
+  }
+
+  /// Every file in memory, by path: for tests and for a server.
+  func render() throws -> [String: [UInt8]] {
+    let sink = MemorySink()
+    try render(into: sink)
+    return sink.files
   }
 
   /// The most URLs one sitemap file may list (the sitemaps.org limit).
@@ -66,6 +92,19 @@ struct SiteRenderer: Sendable {
     index += "</sitemapindex>\n"
     files.append(("sitemap.xml", Array(index.utf8)))
     return files
+  }
+
+  /// Where a page is written.
+  private func path(_ page: Page) -> String {
+    switch page {
+    case .front: return "index.html"
+    case .timeline: return "timeline.html"
+    case .notFound: return "404.html"
+    case .search: return "search.html"
+    case .articleIndex: return "articles/index.html"
+    case .kindIndex(let kind): return "\(kind.folder)/index.html"
+    case .entity(let id), .article(let id): return "\(id).html"
+    }
   }
 
   private func views(root: String) -> Views {

@@ -52,9 +52,10 @@ struct SiteWriter {
     }
   }
 
-  /// Replaces the output with `files` (paths relative to the site root). `finish` runs on the
-  /// complete staging folder before the swap (the search index is built there). Call under `claim`.
-  func write(_ files: [String: [UInt8]], finish: ((String) throws -> Void)? = nil) throws {
+  /// Replaces the output with what `produce` writes into the staging folder's sink (paths relative
+  /// to the site root), file by file as they are made. `finish` runs on the complete staging folder
+  /// before the swap (the search index is built there). Call under `claim`.
+  func write(_ produce: (SiteSink) throws -> Void, finish: ((String) throws -> Void)? = nil) throws {
     try checkReplaceable(output)
     let staging = self.staging
     do {
@@ -62,27 +63,7 @@ struct SiteWriter {
       // The marker goes first, so that a build killed while writing leaves a folder the next
       // build recognises as its own.
       try fileSystem.write(Array(SiteWriter.markerText.utf8), to: staging + "/" + SiteWriter.marker)
-      let paths = files.keys.sorted()
-      for path in paths where SitePath.safe(path) == nil {
-        throw BriefingError(stage: .write, file: path, "refusing to write outside the output folder")
-      }
-      // Folders first, then the files on all cores.
-      for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted()
-      where !folder.isEmpty {
-        try fileSystem.createDirectory(staging + "/" + folder)
-      }
-      let fileSystem = self.fileSystem
-      let failures = parallelMap(paths) { path -> String? in
-        do {
-          try fileSystem.write(files[path]!, to: staging + "/" + path)
-          return nil
-        } catch {
-          return path
-        }
-      }
-      if let failed = failures.compactMap({ $0 }).first {
-        throw BriefingError(stage: .write, file: output + "/" + failed, "could not write the file")
-      }
+      try produce(FolderSink(fileSystem: fileSystem, folder: staging))
       try finish?(staging)
     } catch {
       try? fileSystem.remove(staging)
