@@ -27,17 +27,27 @@ struct SiteRenderer: Sendable {
     pages += briefing.kinds.map { .kindIndex($0) }
     pages += briefing.entities.map { .entity($0.id) }
     pages += briefing.articles.map { .article($0.id) }
-    let failures = parallelMap(pages) { page -> BriefingError? in
-      let (path, text) = self.render(page)
-      do {
-        try sink.write(path, Array(text.utf8))
-        return nil
-      } catch {
-        return error as? BriefingError ?? BriefingError(stage: .write, file: path, "\(error)")
+    // Each page is written as soon as it is rendered; what is kept is its path.
+    let written = parallelMap(pages) { page -> Result<[String], BriefingError> in
+      var paths: [String] = []
+      for (path, text) in self.render(page) {
+        do {
+          try sink.write(path, Array(text.utf8))
+        } catch {
+          return .failure(error as? BriefingError ?? BriefingError(stage: .write, file: path, "\(error)"))
+        }
+        paths.append(path)
       }
+      return .success(paths)
     }
-    if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-    var files = pages.count
+    var htmlPaths: [String] = []
+    for result in written { htmlPaths += try result.get() }
+    htmlPaths.sort()
+    // Two pages at one path would leave one of them unseen.
+    for (first, second) in zip(htmlPaths, htmlPaths.dropFirst()) where first == second {
+      throw BriefingError(stage: .render, file: first, "two pages would be written to '\(first)'")
+    }
+    var files = htmlPaths.count
     for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
       try sink.write(path, bytes)
       files += 1
@@ -47,13 +57,12 @@ struct SiteRenderer: Sendable {
     try sink.write("feed.xml", Array(theme.render("feed", feedContext()).utf8))
     files += 3
     if briefing.config.baseURL != nil {
-      let paths = pages.map(path).filter { $0.hasSuffix(".html") }.sorted()
-      for (path, bytes) in sitemaps(paths) {
+      for (path, bytes) in sitemaps(htmlPaths) {
         try sink.write(path, bytes)
         files += 1
       }
     }
-    return (pages.count, files)
+    return (htmlPaths.count, files)
   }
 
   /// Every file in memory, by path: for tests and for a server.
@@ -94,46 +103,39 @@ struct SiteRenderer: Sendable {
     return files
   }
 
-  /// Where a page is written.
-  private func path(_ page: Page) -> String {
-    switch page {
-    case .front: return "index.html"
-    case .timeline: return "timeline.html"
-    case .notFound: return "404.html"
-    case .search: return "search.html"
-    case .articleIndex: return "articles/index.html"
-    case .kindIndex(let kind): return "\(kind.folder)/index.html"
-    case .entity(let id), .article(let id): return "\(id).html"
-    }
-  }
-
   private func views(root: String) -> Views {
     Views(briefing: briefing, root: root, search: search)
   }
 
-  private func render(_ page: Page) -> (String, String) {
+  /// The files of one page: the page, and its continuation pages when it is long.
+  private func render(_ page: Page) -> [(path: String, text: String)] {
     let views = views(root: "../")
     switch page {
     case .front:
-      return (
-        "index.html",
-        theme.render(
-          "index", FrontPage(briefing: briefing, bodies: bodies, views: self.views(root: "")).context())
-      )
+      let front = FrontPage(briefing: briefing, bodies: bodies, views: self.views(root: ""))
+      return [("index.html", theme.render("index", front.context()))]
     case .timeline:
-      return ("timeline.html", theme.render("timeline", self.views(root: "").timelinePage()))
+      let views = self.views(root: "")
+      guard briefing.timeline.count > Paging.timelineEntries else {
+        return [("timeline.html", theme.render("timeline", views.timelinePage()))]
+      }
+      let parts = Paging.timelineParts(briefing.timeline)
+      return [("timeline.html", theme.render("timeline", views.timelineIndexPage(parts)))]
+        + parts.indices.map { index in
+          (parts[index].path, theme.render("timeline", views.timelinePartPage(parts, index + 1)))
+        }
     case .notFound:
       let context = self.views(root: briefing.config.baseURL ?? "").page(
         title: "Page not found", current: nil)
-      return ("404.html", theme.render("404", context))
+      return [("404.html", theme.render("404", context))]
     case .search:
-      return (
-        "search.html", theme.render("search", self.views(root: "").page(title: "Search", current: "search"))
-      )
+      return [
+        ("search.html", theme.render("search", self.views(root: "").page(title: "Search", current: "search")))
+      ]
     case .articleIndex:
-      return ("articles/index.html", theme.render("list", views.articleIndex()))
+      return views.articleIndexPages().map { ($0.path, theme.render("list", $0.fields)) }
     case .kindIndex(let kind):
-      return ("\(kind.folder)/index.html", theme.render("list", views.kindIndex(kind)))
+      return views.kindIndexPages(kind).map { ($0.path, theme.render("list", $0.fields)) }
     case .entity(let id):
       let entity = briefing.entityByID[id]!
       let template: String
@@ -143,10 +145,14 @@ struct SiteRenderer: Sendable {
       case .issue: template = "issue"
       case .organization, .other: template = "entity"
       }
-      return ("\(id).html", theme.render(template, views.entityPage(entity, body: bodies.html[id] ?? "")))
+      return views.entityPages(entity, body: bodies.html[id] ?? "").map {
+        ($0.path, theme.render(template, $0.fields))
+      }
     case .article(let id):
       let article = briefing.articleByID[id]!
-      return ("\(id).html", theme.render("article", views.articlePage(article, body: bodies.html[id] ?? "")))
+      return [
+        ("\(id).html", theme.render("article", views.articlePage(article, body: bodies.html[id] ?? "")))
+      ]
     }
   }
 

@@ -4,12 +4,11 @@ import BriefingTemplates
 /// The parts of issue, person and organization pages that make them read like a briefing:
 /// passages, quotes, key people, related and associated issues.
 extension Views {
-  /// Quotes with their speaker (when `showSpeaker`), article and date, newest article first, as
-  /// `{items: […]}` so a template can open a section once around them; false when there are none.
-  func quotes(_ quotes: [Quote], showSpeaker: Bool) -> TemplateValue {
+  /// Quotes with their speaker (when `showSpeaker`), article and date, newest article first.
+  func quotes(_ quotes: [Quote], showSpeaker: Bool) -> [TemplateValue] {
     let ordered = quotes.sorted { rank($0.document) < rank($1.document) }
-    let items = list(
-      ordered.compactMap { quote -> Fields? in
+    return
+      ordered.compactMap { quote -> TemplateValue? in
         guard let article = briefing.articleByID[quote.document] else { return nil }
         var item: Fields = ["text": .string(quote.text), "article": .object(link(article))]
         item["speaker"] = false
@@ -19,9 +18,8 @@ extension Views {
         } else if showSpeaker, let name = quote.speakerName {
           item["speakerName"] = .string(name)  // a speaker without a note: the name as the article gives it
         }
-        return item
-      })
-    return quotes.isEmpty ? false : ["items": items]
+        return .object(item)
+      }
   }
 
   /// The quotes that speak to an issue: said in a sentence that names it, or within its passages.
@@ -38,11 +36,11 @@ extension Views {
   }
 
   /// An issue's passages grouped by article, newest first, its names marked.
-  func passages(of issue: String) -> TemplateValue {
+  func passages(of issue: String) -> [TemplateValue] {
     let byDocument = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
     // The longest name the issue goes by in a passage is marked; equal lengths by spelling.
     let words = Set((briefing.mentionsByEntity[issue] ?? []).map(\.text))
-    let groups: [Fields] = byDocument.keys.sorted { rank($0) < rank($1) }.compactMap { id in
+    return byDocument.keys.sorted { rank($0) < rank($1) }.compactMap { id -> TemplateValue? in
       guard let article = briefing.articleByID[id] else { return nil }
       let items = byDocument[id]!.map { passage -> TemplateValue in
         [
@@ -54,7 +52,6 @@ extension Views {
       }
       return ["article": .object(link(article)), "passages": .list(items)]
     }
-    return list(groups)
   }
 
   /// People ranked by how many of the issue's passages name them.

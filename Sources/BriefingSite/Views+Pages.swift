@@ -2,8 +2,9 @@ import BriefingCore
 import BriefingTemplates
 
 extension Views {
-  /// The page of a person, event, issue, organization or other entity.
-  func entityPage(_ entity: Entity, body: String) -> Fields {
+  /// The page of a person, event, issue, organization or other entity, and its continuation
+  /// pages when its long lists need more than one.
+  func entityPages(_ entity: Entity, body: String) -> [(path: String, fields: Fields)] {
     var context = page(title: entity.name, current: entity.kind.folder)
     context["entity"] = .object(link(entity))
     switch entity.kind {
@@ -37,25 +38,52 @@ extension Views {
     let others = (briefing.connections[entity.id] ?? []).compactMap { briefing.entityByID[$0] }
       .filter { if case .other = $0.kind { return true } else { return false } }
     context["connected_other"] = list(others.map(link))
-    let timeline = briefing.timeline(for: entity.id).map(entry)
-    context["timeline"] = timeline.isEmpty ? false : .list(timeline)
-    context["mentions"] = mentionsInContext(of: entity.id)
     context["mentionCount"] = .int(briefing.mentionCount(of: entity.id))
     context["mentionedWith"] = mentionedWith(entity.id)
-    context["ownWords"] = quotes(briefing.quotesBySpeaker[entity.id] ?? [], showSpeaker: false)
     context["associatedIssues"] = entity.kind == .issue ? false : associatedIssues(of: entity.id)
+    // The long lists, each in pages; quotes are wrapped as `{items: […]}` so a template opens a
+    // section once around them.
+    var long: [(key: String, items: [TemplateValue], wrap: Bool)] = [
+      ("timeline", briefing.timeline(for: entity.id).map(entry), false),
+      ("mentions", mentionsInContext(of: entity.id), false),
+      ("ownWords", quotes(briefing.quotesBySpeaker[entity.id] ?? [], showSpeaker: false), true),
+    ]
     if entity.kind == .issue {
-      context["passages"] = passages(of: entity.id)
       context["keyPeople"] = keyPeople(of: entity.id)
-      context["quotesOn"] = quotes(quotes(on: entity.id), showSpeaker: true)
       context["relatedIssues"] = relatedIssues(of: entity.id)
+      long.append(("passages", passages(of: entity.id), false))
+      long.append(("quotesOn", quotes(quotes(on: entity.id), showSpeaker: true), true))
     }
-    if entity.kind == .event, let index = briefing.timeline.firstIndex(where: { $0.event == entity.id }) {
+    if entity.kind == .event, let index = briefing.timelineIndex(ofEvent: entity.id) {
       context["previous"] = index > 0 ? self.entry(briefing.timeline[index - 1]) : false
       context["next"] = index + 1 < briefing.timeline.count ? self.entry(briefing.timeline[index + 1]) : false
-      context["sources"] = sources(briefing.timeline[index].sources)
+      long.append(("sources", sourceItems(briefing.timeline[index].sources), false))
     }
-    return context
+    let path = entity.id + ".html"
+    let count = long.map { Paging.pages($0.items.count, size: Paging.entityItems) }.max() ?? 1
+    return (1...count).map { number in
+      var page = context
+      for (key, items, wrap) in long {
+        let slice = Array(Paging.slice(items, page: number, size: Paging.entityItems))
+        page[key] = slice.isEmpty ? false : wrap ? ["items": .list(slice)] : .list(slice)
+      }
+      if number > 1 {
+        // A continuation page carries the long lists only; the rest is on the first page.
+        page["pageTitle"] = .string("\(entity.name), page \(number) of \(count)")
+        page["searchable"] = false
+        page["jsonLD"] = false
+        for key in [
+          "aliases", "summary", "body", "roles", "country", "place", "status", "mentionedWith",
+          "associatedIssues", "keyPeople", "relatedIssues", "previous", "next",
+        ] where page[key] != nil {
+          page[key] = false
+        }
+        for key in page.keys where key.hasPrefix("connected_") { page[key] = false }
+      }
+      page["pager"] = pager(
+        number, of: count, path: { Paging.path(path, page: $0) }, up: number > 1 ? (entity.name, path) : nil)
+      return (Paging.path(path, page: number), page)
+    }
   }
 
   /// The page of an article: its text with links, and what the briefing knows of it.

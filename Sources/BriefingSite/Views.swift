@@ -90,15 +90,19 @@ struct Views {
 
   /// The sentences an entry rests on, each with its article.
   func sources(_ sources: [TimelineEntry.Source]) -> TemplateValue {
-    list(
-      sources.compactMap { source -> Fields? in
-        guard let article = briefing.articleByID[source.article] else { return nil }
-        return ["article": .object(link(article)), "text": .string(source.text)]
-      })
+    let items = sourceItems(sources)
+    return items.isEmpty ? false : .list(items)
+  }
+
+  func sourceItems(_ sources: [TimelineEntry.Source]) -> [TemplateValue] {
+    sources.compactMap { source -> TemplateValue? in
+      guard let article = briefing.articleByID[source.article] else { return nil }
+      return ["article": .object(link(article)), "text": .string(source.text)]
+    }
   }
 
   /// Entries grouped by year, then month, oldest first.
-  func grouped(_ entries: [TimelineEntry]) -> [TemplateValue] {
+  func grouped(_ entries: [TimelineEntry], sourceLimit: Int) -> [TemplateValue] {
     var years: [TemplateValue] = []
     var currentYear: Int?
     var months: [TemplateValue] = []
@@ -129,7 +133,7 @@ struct Views {
         closeMonth()
         currentMonth = .some(entry.date.month)
       }
-      items.append(self.entry(entry))
+      items.append(self.entry(entry, sourceLimit: sourceLimit))
     }
     closeYear()
     return years
@@ -137,39 +141,22 @@ struct Views {
 
   func timelinePage() -> Fields {
     var context = page(title: "Timeline", current: "timeline")
-    let years = grouped(briefing.timeline)
+    let years = grouped(briefing.timeline, sourceLimit: Paging.entrySources)
     context["years"] = years.isEmpty ? false : .list(years)
     return context
   }
 
   // MARK: - Lists
 
-  func kindIndex(_ kind: EntityKind) -> Fields {
-    var context = page(title: kind.title, current: kind.folder)
-    context["items"] = list(
-      briefing.entities(of: kind).map { entity in
-        var item = link(entity)
-        item["date"] = entity.date.map(date) ?? false
-        return item
-      })
-    return context
-  }
-
-  func articleIndex() -> Fields {
-    var context = page(title: "Articles", current: "articles")
-    context["articles"] = list(briefing.articles.map(link))
-    return context
-  }
-
   // MARK: - Mentions
 
   /// An entity's mentions grouped by article (newest first), each sentence with the name marked.
-  func mentionsInContext(of id: String) -> TemplateValue {
+  func mentionsInContext(of id: String) -> [TemplateValue] {
     let mentions = (briefing.mentionsByEntity[id] ?? []).filter { !$0.inHeading }
     let byDocument = Dictionary(grouping: mentions, by: \.document)
     let documents = byDocument.keys.filter { briefing.articleRank[$0] != nil }
       .sorted { briefing.articleRank[$0]! < briefing.articleRank[$1]! }
-    let groups: [Fields] = documents.compactMap { id in
+    return documents.compactMap { id -> TemplateValue? in
       guard let found = byDocument[id], let article = briefing.articleByID[id] else { return nil }
       var seen: Set<String> = []
       let sentences = found.filter { seen.insert($0.sentence).inserted }.map { mention -> TemplateValue in
@@ -177,7 +164,6 @@ struct Views {
       }
       return ["article": .object(link(article)), "sentences": .list(sentences), "count": .int(found.count)]
     }
-    return list(groups)
   }
 
   /// Entities that share articles with `id`, with how many articles they share.

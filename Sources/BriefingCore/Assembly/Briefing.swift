@@ -118,6 +118,11 @@ public struct Briefing: Sendable {
     (timelineIndex[id] ?? []).map { timeline[$0] }
   }
 
+  /// Where an event's own entry is in the timeline.
+  public func timelineIndex(ofEvent id: String) -> Int? {
+    timelineIndex[id]?.first { timeline[$0].event == id }
+  }
+
   /// An entity's connected entities of one kind.
   public func connections(of id: String, kind: EntityKind) -> [Entity] {
     (connections[id] ?? []).compactMap { entityByID[$0] }.filter { $0.kind == kind }
