@@ -1,50 +1,76 @@
 #!/usr/bin/env bash
-# `make bench`: times a full build of a generated corpus, the linking stage on one core, peak
-# memory, and (where hugo is installed) Hugo on the same corpus, in the same run.
+# `make bench`: builds a generated corpus of ARTICLES articles and one of twice as many, with
+# briefing and (where it is installed) Hugo interleaved (briefing, Hugo, briefing, Hugo, …), and
+# prints for each: the median wall time, the median of the per-pair ratios, the peak memory, the
+# stage times and the largest page; then how the double corpus scales, and the instructions the
+# render stage spends per byte of HTML on a 1,000-article corpus (valgrind; INSTRUCTIONS=0 skips).
 # Usage: bench/run.sh [ARTICLES] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${1:-10000}
 runs=${2:-3}
 exe=.build/release/briefing
-out=bench/out
-python3 bench/generate.py --out "$out" --articles "$articles"
-bytes=$(cat "$out/article-bytes")
+have_hugo=$(command -v hugo >/dev/null 2>&1 && echo yes || echo no)
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 
-times=(); links=(); rss=0
-for i in $(seq "$runs"); do
-  /usr/bin/time -f "%e %M" -o "$out/time" "$exe" build --content "$out/content" --templates templates \
-    --output "$out/site" --no-search 2>"$out/log" >/dev/null
-  read -r secs kb <"$out/time"
-  times+=("$secs"); [ "$kb" -gt "$rss" ] && rss=$kb
-  # The link stage alone, pinned to one core.
-  taskset -c 0 "$exe" check --content "$out/content" >/dev/null 2>"$out/log1" || true
-done
-build=$(printf '%s\n' "${times[@]}" | median)
-pages=$(find "$out/site" -name '*.html' | wc -l)
-for i in $(seq "$runs"); do
-  taskset -c 0 "$exe" build --content "$out/content" --templates templates --output "$out/site1" --no-search 2>"$out/log1" >/dev/null
-  links+=("$(awk '/^link:/ {print $2}' "$out/log1")")
-done
-link_ms=$(printf '%s\n' "${links[@]}" | median)
-
-echo "briefing: median build ${build}s over $runs runs, $pages pages, $(awk -v p="$pages" -v t="$build" 'BEGIN{printf "%.0f", p/t}') pages/s, peak memory $((rss / 1024)) MB"
-echo "linking (one core): ${link_ms} ms for $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB of article text = $(awk -v b="$bytes" -v t="$link_ms" 'BEGIN{printf "%.1f", b/1e6/(t/1000)}') MB/s"
-echo "stages of the last build: $(grep -E "^[a-z]+: [0-9.]+ ms$" "$out/log" | tr "\n" " ")"
-
-if command -v hugo >/dev/null 2>&1; then
-  htimes=()
+# bench_corpus N OUT: prints the figures for one corpus and leaves "seconds peak_kb" in OUT/result.
+bench_corpus() {
+  local n=$1 out=$2
+  python3 bench/generate.py --out "$out" --articles "$n" >/dev/null
+  local times=() htimes=() ratios=() rss=0 hrss=0 secs kb
   for i in $(seq "$runs"); do
-    rm -rf "$out/hugo/public"
-    /usr/bin/time -f "%e" -o "$out/htime" hugo --quiet -s "$out/hugo" >/dev/null 2>&1
-    htimes+=("$(cat "$out/htime")")
+    rm -rf "$out/site"
+    /usr/bin/time -f "%e %M" -o "$out/time" "$exe" build --content "$out/content" --templates templates \
+      --output "$out/site" --no-search 2>"$out/log" >/dev/null
+    read -r secs kb <"$out/time"
+    times+=("$secs"); [ "$kb" -gt "$rss" ] && rss=$kb
+    if [ "$have_hugo" = yes ]; then
+      rm -rf "$out/hugo/public"
+      /usr/bin/time -f "%e %M" -o "$out/htime" hugo --quiet -s "$out/hugo" >/dev/null 2>&1
+      local hsecs hkb
+      read -r hsecs hkb <"$out/htime"
+      htimes+=("$hsecs"); [ "$hkb" -gt "$hrss" ] && hrss=$hkb
+      ratios+=("$(ratio "$secs" "$hsecs")")
+    fi
   done
-  hugo_time=$(printf '%s\n' "${htimes[@]}" | median)
-  hpages=$(find "$out/hugo/public" -name '*.html' | wc -l)
-  echo "hugo $(hugo version | awk '{print $2}'): median build ${hugo_time}s, $hpages pages"
-  echo "ratio: briefing takes $(awk -v a="$build" -v b="$hugo_time" 'BEGIN{printf "%.2f", a/b}')x Hugo's time"
-else
-  echo "hugo: not installed (apt-get install hugo) — no comparison"
+  local build pages largest
+  build=$(printf '%s\n' "${times[@]}" | median)
+  pages=$(find "$out/site" -name '*.html' | wc -l)
+  largest=$(find "$out/site" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
+  echo "$n articles:"
+  echo "  briefing: median ${build}s over $runs runs (${times[*]}), $pages pages, $(awk -v p="$pages" -v t="$build" 'BEGIN{printf "%.0f", p/t}') pages/s, peak memory $((rss / 1024)) MB"
+  echo "  stages of the last build: $(grep -E "^[a-z ]+: [0-9.]+ ms$" "$out/log" | tr "\n" ";" | sed 's/;$//; s/;/; /g')"
+  echo "  largest page: ${largest#* } ($(( ${largest%% *} / 1024 )) KB); pages over 1 MB: $(find "$out/site" -name '*.html' -size +1024k | wc -l)"
+  if [ "$have_hugo" = yes ]; then
+    echo "  hugo $(hugo version | awk '{print $2}'): median $(printf '%s\n' "${htimes[@]}" | median)s (${htimes[*]}), $(find "$out/hugo/public" -name '*.html' | wc -l) pages, peak memory $((hrss / 1024)) MB"
+    echo "  briefing/Hugo time, pair by pair: ${ratios[*]}; median $(printf '%s\n' "${ratios[@]}" | median)x"
+  fi
+  echo "$build $rss" >"$out/result"
+}
+
+[ "$have_hugo" = yes ] || echo "hugo: not installed (apt-get install hugo): no comparison"
+bench_corpus "$articles" bench/out
+bench_corpus "$((articles * 2))" bench/out-double
+read -r t1 m1 <bench/out/result
+read -r t2 m2 <bench/out-double/result
+echo "scaling, $((articles * 2)) against $articles articles: time $(ratio "$t2" "$t1")x, peak memory $(ratio "$m2" "$m1")x"
+
+# Instructions the render stage spends per byte of HTML it writes. valgrind counts instructions,
+# which noise does not change; it cannot read Swift debug info, so it runs a stripped copy, and
+# counts only inside SiteRenderer.write (one page rendered and written).
+if [ "${INSTRUCTIONS:-1}" != 0 ] && command -v valgrind >/dev/null 2>&1; then
+  small=bench/out-1000
+  python3 bench/generate.py --out "$small" --articles 1000 >/dev/null
+  strip --strip-debug -o "$small/briefing" "$exe"
+  address=$(nm "$exe" | swift demangle | grep " BriefingSite.SiteRenderer.write(_: BriefingSite.SiteRenderer.Page" | awk '{print $1}')
+  symbol=$(nm "$exe" | awk -v a="$address" '$1 == a {print $3}' | head -1)
+  rm -rf "$small/site"
+  valgrind --tool=callgrind --callgrind-out-file="$small/callgrind.out" --toggle-collect="$symbol" \
+    "$small/briefing" build --content "$small/content" --templates templates --output "$small/site" --no-search \
+    >/dev/null 2>"$small/valgrind.log"
+  instructions=$(awk '/^summary:/ {print $2}' "$small/callgrind.out")
+  bytes=$(find "$small/site" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print s}')
+  echo "render, 1000 articles: $instructions instructions for $bytes bytes of HTML = $(ratio "$instructions" "$bytes") instructions per byte"
 fi

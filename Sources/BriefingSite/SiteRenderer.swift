@@ -28,18 +28,7 @@ struct SiteRenderer: Sendable {
     pages += briefing.entities.map { .entity($0.id) }
     pages += briefing.articles.map { .article($0.id) }
     // Each page is written as soon as it is rendered; what is kept is its path.
-    let written = parallelMap(pages) { page -> Result<[String], BriefingError> in
-      var paths: [String] = []
-      for (path, text) in self.render(page) {
-        do {
-          try sink.write(path, Array(text.utf8))
-        } catch {
-          return .failure(error as? BriefingError ?? BriefingError(stage: .write, file: path, "\(error)"))
-        }
-        paths.append(path)
-      }
-      return .success(paths)
-    }
+    let written = parallelMap(pages) { page in self.write(page, into: sink) }
     var htmlPaths: [String] = []
     for result in written { htmlPaths += try result.get() }
     htmlPaths.sort()
@@ -63,6 +52,22 @@ struct SiteRenderer: Sendable {
       }
     }
     return (htmlPaths.count, files)
+  }
+
+  /// Renders one page (and its continuation pages) and writes it; the paths written. Never inlined,
+  /// so that `make bench` can count the instructions spent here.
+  @inline(never)
+  func write(_ page: Page, into sink: SiteSink) -> Result<[String], BriefingError> {
+    var paths: [String] = []
+    for (path, text) in render(page) {
+      do {
+        try sink.write(path, Array(text.utf8))
+      } catch {
+        return .failure(error as? BriefingError ?? BriefingError(stage: .write, file: path, "\(error)"))
+      }
+      paths.append(path)
+    }
+    return .success(paths)
   }
 
   /// Every file in memory, by path: for tests and for a server.
