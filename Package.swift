@@ -37,6 +37,11 @@ let package = Package(
     ),
     .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
     .testTarget(
+      name: "BriefingTemplatesTests",
+      dependencies: ["BriefingTemplates", .product(name: "Mustache", package: "swift-mustache")],
+      exclude: ["spec"]
+    ),
+    .testTarget(
       name: "BriefingSiteTests", dependencies: ["BriefingSite", "BriefingCore", "BriefingMarkdown"]),
   ]
 )
