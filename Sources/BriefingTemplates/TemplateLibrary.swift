@@ -47,17 +47,18 @@ public struct TemplateLibrary: Sendable {
   public func render(_ name: String, _ value: TemplateValue, into out: inout [UInt8]) {
     guard let template = program.index[name] else { return }
     let range = program.ranges[template]
-    let guess = program.sizeGuesses[template] + 1024
-    if out.capacity - out.count < guess { out.reserveCapacity(out.count + guess) }
+    var output = Output(capacity: program.sizeGuesses[template] + 1024)
+    defer { output.deallocate() }
     program.nodes.withUnsafeBufferPointer { nodes in
       program.pool.withUnsafeBufferPointer { pool in
         program.names.withUnsafeBufferPointer { names in
           var renderer = Renderer(nodes: nodes, pool: pool, names: names, program: program, stack: [value])
           renderer.stack.reserveCapacity(16)
-          renderer.run(range.lowerBound, range.upperBound, .none, [], &out)
+          renderer.run(range.lowerBound, range.upperBound, .none, [], &output)
         }
       }
     }
+    out.append(contentsOf: output.bytes)
   }
 
   public func render(_ name: String, _ value: TemplateValue) -> String {
