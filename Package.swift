@@ -5,7 +5,8 @@ let package = Package(
   name: "briefing",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "briefing", targets: ["briefing"])
+    .executable(name: "briefing", targets: ["briefing"]),
+    .library(name: "BriefingTemplates", targets: ["BriefingTemplates"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
