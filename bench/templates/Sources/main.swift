@@ -2,10 +2,10 @@ import BriefingTemplates
 import Foundation
 import Mustache
 
-// usage: template-bench ours|mustache [rounds]
+// usage: template-bench ours|mustache|sizes [rounds] [page]
 // Renders the timeline, a person page, the front page and an index (a few hundred list items
-// each) `rounds` times and prints the bytes written. Only `renderOurs` and `renderMustache` do
-// the rendering, so callgrind can count them alone (see README.md).
+// each), or only the named one, `rounds` times and prints the bytes written. Only `renderOurs`
+// and `renderMustache` do the rendering, so callgrind can count them alone (see README.md).
 
 var seed: UInt64 = 42
 func next(_ bound: Int) -> Int {
@@ -59,7 +59,7 @@ func page(_ title: String, _ extra: [String: TemplateValue]) -> TemplateValue {
   view.merge(extra) { $1 }
   return .object(view)
 }
-let pages: [(String, TemplateValue)] = [
+let allPages: [(String, TemplateValue)] = [
   (
     "timeline",
     page(
@@ -185,6 +185,7 @@ struct BriefingHTML: MustacheContentType {
 }
 
 let arguments = CommandLine.arguments
+let pages = arguments.count > 3 ? allPages.filter { $0.0 == arguments[3] } : allPages
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
 if arguments.count > 1 && arguments[1] == "mustache" {
   MustacheContentTypes.register(BriefingHTML(), named: "BRIEFING_HTML")
