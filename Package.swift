@@ -5,7 +5,8 @@ let package = Package(
   name: "briefing",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "briefing", targets: ["briefing"])
+    .executable(name: "briefing", targets: ["briefing"]),
+    .library(name: "BriefingTemplates", targets: ["BriefingTemplates"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -36,6 +37,11 @@ let package = Package(
       ]
     ),
     .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
+    .testTarget(
+      name: "BriefingTemplatesTests",
+      dependencies: ["BriefingTemplates", .product(name: "Mustache", package: "swift-mustache")],
+      exclude: ["spec"]
+    ),
     .testTarget(
       name: "BriefingSiteTests", dependencies: ["BriefingSite", "BriefingCore", "BriefingMarkdown"]),
   ]
