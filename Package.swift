@@ -26,7 +26,6 @@ let package = Package(
       name: "BriefingSite",
       dependencies: [
         "BriefingCore", "BriefingMarkdown", "BriefingTemplates",
-        .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     .executableTarget(

@@ -43,7 +43,7 @@ struct SiteRenderer: Sendable {
     }
     try sink.write("data/briefing.json", try DataExport(briefing: briefing).json())
     try sink.write("events.ics", Calendar(briefing: briefing).ics())
-    try sink.write("feed.xml", Array(theme.render("feed", feedContext()).utf8))
+    try sink.write("feed.xml", theme.render("feed", feedContext()))
     files += 3
     if briefing.config.baseURL != nil {
       for (path, bytes) in sitemaps(htmlPaths) {
@@ -59,9 +59,9 @@ struct SiteRenderer: Sendable {
   @inline(never)
   func write(_ page: Page, into sink: SiteSink) -> Result<[String], BriefingError> {
     var paths: [String] = []
-    for (path, text) in render(page) {
+    for (path, bytes) in render(page) {
       do {
-        try sink.write(path, Array(text.utf8))
+        try sink.write(path, bytes)
       } catch {
         return .failure(error as? BriefingError ?? BriefingError(stage: .write, file: path, "\(error)"))
       }
@@ -87,7 +87,7 @@ struct SiteRenderer: Sendable {
     return SiteRenderer.sitemapFiles(
       pages: pages, base: briefing.config.baseURL ?? "", limit: SiteRenderer.sitemapLimit
     ) {
-      Array(theme.render("sitemap", sitemapContext($0)).utf8)
+      theme.render("sitemap", sitemapContext($0))
     }
   }
 
@@ -113,7 +113,7 @@ struct SiteRenderer: Sendable {
   }
 
   /// The files of one page: the page, and its continuation pages when it is long.
-  private func render(_ page: Page) -> [(path: String, text: String)] {
+  private func render(_ page: Page) -> [(path: String, bytes: [UInt8])] {
     let views = views(root: "../")
     switch page {
     case .front:

@@ -1,6 +1,5 @@
 import BriefingCore
 import BriefingTemplates
-import Mustache
 
 /// The templates and static assets of a theme, each parsed once.
 struct Theme: Sendable {
@@ -10,7 +9,7 @@ struct Theme: Sendable {
     "search",
   ]
 
-  var library: MustacheLibrary
+  var library: TemplateLibrary
   /// Files under `assets/`, by path relative to the templates folder.
   var assets: [String: [UInt8]]
 
@@ -18,8 +17,7 @@ struct Theme: Sendable {
     guard fileSystem.isDirectory(folder) else {
       throw BriefingError(stage: .render, file: folder, "the templates folder does not exist")
     }
-    FastHTMLContentType.register()
-    var library = MustacheLibrary()
+    var sources: [String: String] = [:]
     var assets: [String: [UInt8]] = [:]
     for path in try fileSystem.files(under: folder) {
       let bytes = try fileSystem.read("\(folder)/\(path)")
@@ -29,39 +27,30 @@ struct Theme: Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
           throw BriefingError(stage: .render, file: "\(folder)/\(path)", "the template is not valid UTF-8")
         }
-        do {
-          try library.register(text, named: String(path.dropLast(".mustache".count)))
-        } catch let error as MustacheTemplate.ParserError {
-          throw BriefingError(
-            stage: .render, file: "\(folder)/\(path)", line: error.context.lineNumber,
-            column: error.context.columnNumber, "template error: \(error.error)")
-        }
+        sources[String(path.dropLast(".mustache".count))] = text
       }
     }
-    for name in required where library.getTemplate(named: name) == nil {
+    let library: TemplateLibrary
+    do {
+      library = try TemplateLibrary(sources)
+    } catch let error as TemplateError {
+      throw BriefingError(
+        stage: .render, file: "\(folder)/\(error.template).mustache", line: error.line, column: error.column,
+        "template error: \(error.message)")
+    }
+    for name in required where !library.has(name) {
       throw BriefingError(
         stage: .render, file: "\(folder)/\(name).mustache", "the theme has no '\(name)' template")
     }
     return Theme(library: library, assets: assets)
   }
 
-  /// Renders `context` with the named template.
-  func render(_ name: String, _ value: TemplateValue) -> String {
-    library.render(value.mustache, withTemplate: name) ?? ""
+  /// Renders `value` with the named template, as UTF-8.
+  func render(_ name: String, _ value: TemplateValue) -> [UInt8] {
+    var out: [UInt8] = []
+    library.render(name, value, into: &out)
+    return out
   }
 
-  func render(_ name: String, _ fields: Fields) -> String { render(name, .object(fields)) }
-}
-
-extension TemplateValue {
-  var mustache: Any {
-    switch self {
-    case .string(let text): return text
-    case .int(let number): return number
-    case .bool(let flag): return flag
-    case .list(let items): return items.map(\.mustache)
-    case .object(let fields): return fields.mapValues(\.mustache)
-    case .null: return false
-    }
-  }
+  func render(_ name: String, _ fields: Fields) -> [UInt8] { render(name, .object(fields)) }
 }

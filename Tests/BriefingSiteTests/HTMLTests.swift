@@ -1,4 +1,3 @@
-import Mustache
 import Testing
 
 @testable import BriefingSite
@@ -11,16 +10,5 @@ import Testing
   ])
   func escapesTheFiveCharacters(text: String, escaped: String) {
     #expect(HTML.escape(text) == escaped)
-  }
-
-  @Test func theFastContentTypeEscapesLikeSwiftMustache() throws {
-    FastHTMLContentType.register()
-    let text = "a<b>&\"c\" 'd' — ü"
-    let fast = try MustacheTemplate(string: "{{% CONTENT_TYPE: BRIEFING_HTML }}\n{{value}}").render([
-      "value": text
-    ])
-    let standard = try MustacheTemplate(string: "{{value}}").render(["value": text])
-    #expect(fast == standard)
-    #expect(fast == "a&lt;b&gt;&amp;&quot;c&quot; &#39;d&#39; — ü")
   }
 }

@@ -138,6 +138,24 @@ enum SampleViews {
           ]
         }
       ),
+      (
+        "yearPages",
+        list { y in
+          [
+            "year": .int(2020 + y),
+            "parts": list { m in ["title": .string("Month \(m)"), "url": "t.html", "count": "3 entries"] },
+          ]
+        }
+      ),
+      (
+        "pager",
+        maybe(
+          object([
+            ("label", "Page 2 of 3"), ("previous", maybe(["title": "Page 1", "url": "p1.html"])),
+            ("next", maybe(["title": "Page 3", "url": "p3.html"])),
+            ("up", maybe(["title": "Up", "url": "u.html"])),
+          ]))
+      ),
       ("base", maybe("https://example.org/")), ("title", .string("Feed & title")), ("subtitle", maybe("Sub")),
       ("id", "urn:x"), ("updated", "2024-01-01T00:00:00Z"),
       (
