@@ -1,132 +1,162 @@
 import BriefingCore
 import Foundation
 
-/// `data/briefing.json`, schema 1 (DESIGN.md §6): a stable export for other tools.
+/// `data/briefing.json`, schema 1 (DESIGN.md §6): a stable export for other tools. Every key is
+/// on every record (absent values are `null`), keys in sorted order, two-space indentation.
+/// Written record by record in pieces of about 64 KB, so the export is never held whole.
 struct DataExport {
   let briefing: Briefing
 
-  struct Root: Encodable {
-    var schema = 1
-    var title: String
-    @Null var asOf: String?
-    var entities: [EntityRecord]
-    var articles: [ArticleRecord]
-    var timeline: [TimelineRecord]
-    var quotes: [QuoteRecord]
+  /// Roughly how many bytes go out at a time (64 KB).
+  static let pieceSize = 1 << 16
 
-  }
-
-  struct QuoteRecord: Encodable {
-    var text: String
-    @Null var speaker: String?
-    /// The speaker's name: the note's name, or the name as the article gives it when there is no note.
-    @Null var speakerName: String?
-    var article: String
-    @Null var date: String?
-
-  }
-
-  struct PassageRecord: Encodable {
-    var article, text: String
-  }
-
-  struct EntityRecord: Encodable {
-    var id, kind, name: String
-    var aliases: [String]
-    var url: String
-    @Null var date: String?
-    @Null var precision: String?
-    var mentions: Int
-    /// For issues: the passages of the articles that discuss it.
-    var passages: [PassageRecord]?
-
-  }
-
-  struct Count: Encodable {
-    var entity: String
-    var count: Int
-  }
-
-  struct ArticleRecord: Encodable {
-    var id, title: String
-    @Null var date: String?
-    @Null var source: String?
-    var url: String
-    var mentions: [Count]
-
-  }
-
-  struct Source: Encodable {
-    var article, text: String
-  }
-
-  struct TimelineRecord: Encodable {
-    var date, precision, title: String
-    /// For an approximate date: early, mid or late (of the month, or of the year).
-    var part: String?
-    @Null var event: String?
-    var entities: [String]
-    var sources: [Source]
-
-  }
-
-  func root() -> Root {
-    let entities = briefing.entities.sorted { $0.id < $1.id }.map { entity in
-      EntityRecord(
-        id: entity.id, kind: entity.kind.name, name: entity.name,
-        aliases: entity.aliases + AliasIndex.derivedAliases(of: entity), url: entity.url,
-        date: entity.date?.iso, precision: entity.date?.precision.rawValue,
-        mentions: briefing.mentionCount(of: entity.id),
-        passages: entity.kind == .issue
-          ? (briefing.passagesByEntity[entity.id] ?? []).map {
-            PassageRecord(article: $0.document, text: $0.text)
-          }
-          : nil)
+  func write(_ piece: ([UInt8]) throws -> Void) throws {
+    var json = JSONWriter(pretty: true)
+    func flush(_ force: Bool = false) throws {
+      if force || json.bytes.count >= DataExport.pieceSize { try piece(json.take()) }
     }
-    let articles = briefing.articles.map { article in
-      let counts = Dictionary(grouping: briefing.mentionsByDocument[article.id] ?? [], by: \.entity)
-        .map { Count(entity: $0.key, count: $0.value.count) }.sorted { $0.entity < $1.entity }
-      return ArticleRecord(
-        id: article.id, title: article.title, date: article.date?.iso, source: article.source,
-        url: article.pageURL, mentions: counts)
+    json.beginObject()
+    json.key("articles")
+    json.beginArray()
+    for article in briefing.articles {
+      self.article(article, &json)
+      try flush()
     }
-    let timeline = briefing.timeline.map { entry in
-      TimelineRecord(
-        date: entry.date.iso, precision: entry.date.precision.rawValue, title: entry.title,
-        part: entry.date.part?.rawValue, event: entry.event,
-        entities: entry.entities, sources: entry.sources.map { Source(article: $0.article, text: $0.text) })
+    json.endArray()
+    json.key("asOf")
+    json.string(briefing.asOf?.iso)
+    json.key("entities")
+    json.beginArray()
+    for entity in briefing.entities.sorted(by: { $0.id < $1.id }) {
+      self.entity(entity, &json)
+      try flush()
     }
-    let quotes = briefing.quotes.map { quote in
-      QuoteRecord(
-        text: quote.text, speaker: quote.speaker,
-        speakerName: quote.speaker.flatMap { briefing.entityByID[$0]?.name } ?? quote.speakerName,
-        article: quote.document,
-        date: briefing.articleByID[quote.document]?.date?.iso)
+    json.endArray()
+    json.key("quotes")
+    json.beginArray()
+    for quote in briefing.quotes {
+      self.quote(quote, &json)
+      try flush()
     }
-    return Root(
-      title: briefing.config.title, asOf: briefing.asOf?.iso, entities: entities, articles: articles,
-      timeline: timeline, quotes: quotes)
+    json.endArray()
+    json.key("schema")
+    json.int(1)
+    json.key("timeline")
+    json.beginArray()
+    for entry in briefing.timeline {
+      self.entry(entry, &json)
+      try flush()
+    }
+    json.endArray()
+    json.key("title")
+    json.string(briefing.config.title)
+    json.endObject()
+    try piece(json.take() + [0x0A])
   }
 
+  /// The whole export at once (for tests).
   func json() throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(root())
-    data.append(10)
-    return Array(data)
+    var whole: [UInt8] = []
+    try write { whole += $0 }
+    return whole
   }
-}
 
-/// An optional that is written as `null` when nil, where synthesized `Encodable` would leave the
-/// key out: schema 1 promises every key on every record.
-@propertyWrapper
-struct Null<Value: Encodable>: Encodable {
-  var wrappedValue: Value?
+  private func article(_ article: Article, _ json: inout JSONWriter) {
+    json.beginObject()
+    json.key("date")
+    json.string(article.date?.iso)
+    json.key("id")
+    json.string(article.id)
+    json.key("mentions")
+    json.beginArray()
+    let counts = Dictionary(grouping: briefing.mentionsByDocument[article.id] ?? [], by: \.entity)
+      .map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
+    for (entity, count) in counts {
+      json.beginObject()
+      json.key("count")
+      json.int(count)
+      json.key("entity")
+      json.string(entity)
+      json.endObject()
+    }
+    json.endArray()
+    json.key("source")
+    json.string(article.source)
+    json.key("title")
+    json.string(article.title)
+    json.key("url")
+    json.string(article.pageURL)
+    json.endObject()
+  }
 
-  init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+  private func entity(_ entity: Entity, _ json: inout JSONWriter) {
+    json.beginObject()
+    json.key("aliases")
+    json.strings(entity.aliases + AliasIndex.derivedAliases(of: entity))
+    json.key("date")
+    json.string(entity.date?.iso)
+    json.key("id")
+    json.string(entity.id)
+    json.key("kind")
+    json.string(entity.kind.name)
+    json.key("mentions")
+    json.int(briefing.mentionCount(of: entity.id))
+    json.key("name")
+    json.string(entity.name)
+    // For issues: the passages of the articles that discuss it.
+    if entity.kind == .issue {
+      json.key("passages")
+      json.beginArray()
+      for passage in briefing.passagesByEntity[entity.id] ?? [] {
+        json.beginObject()
+        json.fields([("article", passage.document), ("text", passage.text)])
+        json.endObject()
+      }
+      json.endArray()
+    }
+    json.key("precision")
+    json.string(entity.date?.precision.rawValue)
+    json.key("url")
+    json.string(entity.url)
+    json.endObject()
+  }
 
-  func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+  private func quote(_ quote: Quote, _ json: inout JSONWriter) {
+    json.beginObject()
+    json.key("article")
+    json.string(quote.document)
+    json.key("date")
+    json.string(briefing.articleByID[quote.document]?.date?.iso)
+    json.key("speaker")
+    json.string(quote.speaker)
+    // The speaker's name: the note's name, or the name as the article gives it when there is no note.
+    json.key("speakerName")
+    json.string(quote.speaker.flatMap { briefing.entityByID[$0]?.name } ?? quote.speakerName)
+    json.key("text")
+    json.string(quote.text)
+    json.endObject()
+  }
+
+  private func entry(_ entry: TimelineEntry, _ json: inout JSONWriter) {
+    json.beginObject()
+    json.key("date")
+    json.string(entry.date.iso)
+    json.key("entities")
+    json.strings(entry.entities)
+    json.key("event")
+    json.string(entry.event)
+    // For an approximate date: early, mid or late (of the month, or of the year).
+    json.fields([("part", entry.date.part?.rawValue), ("precision", entry.date.precision.rawValue)])
+    json.key("sources")
+    json.beginArray()
+    for source in entry.sources {
+      json.beginObject()
+      json.fields([("article", source.article), ("text", source.text)])
+      json.endObject()
+    }
+    json.endArray()
+    json.key("title")
+    json.string(entry.title)
+    json.endObject()
   }
 }

@@ -10,6 +10,8 @@ public protocol FileSystem: Sendable {
   func exists(_ path: String) -> Bool
   /// Writes `bytes` to `path`, creating folders as needed.
   func write(_ bytes: [UInt8], to path: String) throws
+  /// Adds `bytes` to the end of the file at `path`, which must exist.
+  func append(_ bytes: [UInt8], to path: String) throws
   func createDirectory(_ path: String) throws
   func remove(_ path: String) throws
   /// Renames `from` to `to`; `to` must not exist.
@@ -103,6 +105,17 @@ public struct LocalFileSystem: FileSystem {
     }
     guard fd >= 0 else { throw BriefingFileError.unwritable(path) }
     defer { close(fd) }
+    try write(bytes, to: fd, path: path)
+  }
+
+  public func append(_ bytes: [UInt8], to path: String) throws {
+    let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+    guard fd >= 0 else { throw BriefingFileError.unwritable(path) }
+    defer { close(fd) }
+    try write(bytes, to: fd, path: path)
+  }
+
+  private func write(_ bytes: [UInt8], to fd: Int32, path: String) throws {
     var written = 0
     try bytes.withUnsafeBytes { buffer in
       while written < buffer.count {
@@ -215,6 +228,13 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 
   public func write(_ bytes: [UInt8], to path: String) throws {
     lock.withLock { contents[normalize(path)] = bytes }
+  }
+
+  public func append(_ bytes: [UInt8], to path: String) throws {
+    try lock.withLock {
+      guard contents[normalize(path)] != nil else { throw BriefingFileError.unwritable(path) }
+      contents[normalize(path)]! += bytes
+    }
   }
 
   public func createDirectory(_ path: String) throws {

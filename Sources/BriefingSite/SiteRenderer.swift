@@ -41,7 +41,7 @@ struct SiteRenderer: Sendable {
       try sink.write(path, bytes)
       files += 1
     }
-    try sink.write("data/briefing.json", try DataExport(briefing: briefing).json())
+    try sink.write("data/briefing.json", pieces: DataExport(briefing: briefing).write)
     try sink.write("events.ics", Calendar(briefing: briefing).ics())
     try sink.write("feed.xml", theme.render("feed", feedContext()))
     files += 3

@@ -5,6 +5,16 @@ import Foundation
 /// for `build`, memory for a server. Called from several threads at once.
 protocol SiteSink: Sendable {
   func write(_ path: String, _ bytes: [UInt8]) throws
+  /// Writes a file made in pieces: `produce` hands each piece, in order, to its argument.
+  func write(_ path: String, pieces produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws
+}
+
+extension SiteSink {
+  func write(_ path: String, pieces produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws {
+    var whole: [UInt8] = []
+    try produce { whole += $0 }
+    try write(path, whole)
+  }
 }
 
 /// Writes files under a folder (the staging folder of `SiteWriter`), creating folders as needed.
@@ -20,6 +30,17 @@ struct FolderSink: SiteSink {
       try fileSystem.write(bytes, to: folder + "/" + path)
     } catch {
       throw BriefingError(stage: .write, file: folder + "/" + path, "could not write the file")
+    }
+  }
+
+  func write(_ path: String, pieces produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws {
+    try write(path, [])
+    try produce { piece in
+      do {
+        try fileSystem.append(piece, to: folder + "/" + path)
+      } catch {
+        throw BriefingError(stage: .write, file: folder + "/" + path, "could not write the file")
+      }
     }
   }
 }

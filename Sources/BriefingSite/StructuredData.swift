@@ -1,46 +1,70 @@
 import BriefingCore
-import Foundation
 
 /// schema.org JSON-LD for person, event and article pages, so search engines and other tools can
-/// read what a page is about.
+/// read what a page is about. Keys in sorted order, for reproducible output.
 enum StructuredData {
   static func person(_ entity: Entity) -> String {
-    var object: [String: Any] = ["@context": "https://schema.org", "@type": "Person", "name": entity.name]
-    if !entity.aliases.isEmpty { object["alternateName"] = entity.aliases }
-    if let summary = entity.summary { object["description"] = summary }
-    if !entity.roles.isEmpty { object["jobTitle"] = entity.roles.map(\.title) }
-    if let country = entity.country { object["nationality"] = ["@type": "Country", "name": country] }
-    return encode(object)
+    encode("Person") { json in
+      if !entity.aliases.isEmpty {
+        json.key("alternateName")
+        json.strings(entity.aliases)
+      }
+      json.fields([("description", entity.summary)])
+      if !entity.roles.isEmpty {
+        json.key("jobTitle")
+        json.strings(entity.roles.map(\.title))
+      }
+      json.fields([("name", entity.name)])
+      if let country = entity.country { typed(&json, "nationality", "Country", country) }
+    }
   }
 
   static func event(_ entity: Entity) -> String {
-    var object: [String: Any] = ["@context": "https://schema.org", "@type": "Event", "name": entity.name]
-    if let date = entity.date, date.precision != .approximate { object["startDate"] = date.iso }
-    if let end = entity.end, end.precision != .approximate { object["endDate"] = end.iso }
-    if let place = entity.place { object["location"] = ["@type": "Place", "name": place] }
-    if let summary = entity.summary { object["description"] = summary }
-    return encode(object)
+    encode("Event") { json in
+      let exact = { (date: BriefingDate?) in date.flatMap { $0.precision == .approximate ? nil : $0.iso } }
+      json.fields([("description", entity.summary), ("endDate", exact(entity.end))])
+      if let place = entity.place { typed(&json, "location", "Place", place) }
+      json.fields([("name", entity.name), ("startDate", exact(entity.date))])
+    }
   }
 
   static func article(_ article: Article) -> String {
-    var object: [String: Any] = [
-      "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
-    ]
-    if let date = article.date { object["datePublished"] = date.iso }
-    if let dek = article.dek { object["description"] = dek }
-    if let source = article.source { object["publisher"] = ["@type": "Organization", "name": source] }
-    if let author = article.author { object["author"] = ["@type": "Person", "name": author] }
-    if let url = article.url { object["isBasedOn"] = url }
-    return encode(object)
+    encode("NewsArticle") { json in
+      if let author = article.author { typed(&json, "author", "Person", author) }
+      json.fields([
+        ("datePublished", article.date?.iso), ("description", article.dek), ("headline", article.title),
+        ("isBasedOn", article.url),
+      ])
+      if let source = article.source { typed(&json, "publisher", "Organization", source) }
+    }
   }
 
-  /// Sorted keys for reproducible output; `<` escaped so no text can close the script element.
-  private static func encode(_ object: [String: Any]) -> String {
-    guard
-      let data = try? JSONSerialization.data(
-        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-    else { return "{}" }
-    return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-      .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+  /// `key: {"@type": type, "name": name}`.
+  private static func typed(_ json: inout JSONWriter, _ key: String, _ type: String, _ name: String) {
+    json.key(key)
+    json.beginObject()
+    json.fields([("@type", type), ("name", name)])
+    json.endObject()
+  }
+
+  /// An object of `type` with the keys `fields` writes (in sorted order, after `@context` and
+  /// `@type`); `<`, `>` and `&` escaped so no text can close the script element.
+  private static func encode(_ type: String, _ fields: (inout JSONWriter) -> Void) -> String {
+    var json = JSONWriter(pretty: false)
+    json.beginObject()
+    json.fields([("@context", "https://schema.org"), ("@type", type)])
+    fields(&json)
+    json.endObject()
+    var out: [UInt8] = []
+    out.reserveCapacity(json.bytes.count + 16)
+    for byte in json.bytes {
+      switch byte {
+      case 0x3C: out += Array("\\u003c".utf8)
+      case 0x3E: out += Array("\\u003e".utf8)
+      case 0x26: out += Array("\\u0026".utf8)
+      default: out.append(byte)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }

@@ -152,6 +152,7 @@ struct Unreadable: FileSystem {
   func isDirectory(_ p: String) -> Bool { base.isDirectory(p) }
   func exists(_ p: String) -> Bool { base.exists(p) }
   func write(_ bytes: [UInt8], to p: String) throws { try base.write(bytes, to: p) }
+  func append(_ bytes: [UInt8], to p: String) throws { try base.append(bytes, to: p) }
   func createDirectory(_ p: String) throws { try base.createDirectory(p) }
   func remove(_ p: String) throws { try base.remove(p) }
   func move(_ from: String, to: String) throws { try base.move(from, to: to) }
