@@ -23,8 +23,37 @@ enum HTML {
 
   /// `text` escaped, with the first occurrence of `mark` wrapped in `<mark>`.
   static func highlight(_ mark: String, in text: String) -> String {
-    guard !mark.isEmpty, let range = text.range(of: mark) else { return escape(text) }
-    return escape(String(text[..<range.lowerBound])) + "<mark>" + escape(String(text[range])) + "</mark>"
-      + escape(String(text[range.upperBound...]))
+    guard let start = firstOffset(of: mark, in: text) else { return escape(text) }
+    let bytes = Array(text.utf8)
+    let end = start + mark.utf8.count
+    func escaped(_ part: ArraySlice<UInt8>) -> String { escape(String(decoding: part, as: UTF8.self)) }
+    return escaped(bytes[..<start]) + "<mark>" + escaped(bytes[start..<end]) + "</mark>"
+      + escaped(bytes[end...])
   }
+
+  /// The UTF-8 offset of the first occurrence of `needle` in `text` (byte for byte, so never inside
+  /// a character unless the needle itself starts mid-character); nil when absent or empty.
+  static func firstOffset(of needle: String, in text: String) -> Int? {
+    var needle = needle
+    var text = text
+    return needle.withUTF8 { needle -> Int? in
+      text.withUTF8 { haystack -> Int? in
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+          if haystack[index] == first
+            && (1..<needle.count).allSatisfy({ haystack[index + $0] == needle[$0] })
+          {
+            return index
+          }
+          index += 1
+        }
+        return nil
+      }
+    }
+  }
+
+  /// Whether `text` contains `needle`, byte for byte.
+  static func contains(_ needle: String, in text: String) -> Bool { firstOffset(of: needle, in: text) != nil }
 }

@@ -30,7 +30,7 @@ extension Views {
     return documents.sorted { rank($0) < rank($1) }.flatMap { document in
       (briefing.quotesByDocument[document] ?? []).filter { quote in
         quote.entities.contains(issue)
-          || (passages[document] ?? []).contains { $0.text.contains(quote.context) }
+          || (passages[document] ?? []).contains { HTML.contains(quote.context, in: $0.text) }
       }
     }
   }
@@ -46,7 +46,8 @@ extension Views {
         [
           "html": .string(
             HTML.highlight(
-              words.filter { passage.text.contains($0) }.max { ($0.count, $1) < ($1.count, $0) } ?? "",
+              words.filter { HTML.contains($0, in: passage.text) }.max { ($0.count, $1) < ($1.count, $0) }
+                ?? "",
               in: passage.text))
         ]
       }

@@ -11,4 +11,14 @@ import Testing
   func escapesTheFiveCharacters(text: String, escaped: String) {
     #expect(HTML.escape(text) == escaped)
   }
+
+  @Test func highlightMarksTheFirstOccurrenceAndEscapesTheRest() {
+    #expect(
+      HTML.highlight("Ishiba", in: "Café <b> Ishiba & Ishiba")
+        == "Café &lt;b&gt; <mark>Ishiba</mark> &amp; Ishiba")
+    #expect(HTML.highlight("Kōno", in: "“Kōno” said") == "“<mark>Kōno</mark>” said")
+    #expect(HTML.highlight("absent", in: "a < b") == "a &lt; b")
+    #expect(HTML.highlight("", in: "a") == "a")
+    #expect(HTML.contains("é", in: "café") && !HTML.contains("cafés", in: "café"))
+  }
 }
