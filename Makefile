@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/briefing
 DEBUG_BIN := .build/debug/briefing
 
 .PHONY: all site test format deps search-tools check-tools build release check-site publishing-checks \
-	screenshots bench accuracy fuzz clean
+	screenshots bench accuracy fuzz clean theme
 
 all: site
 
@@ -40,7 +40,7 @@ check-tools: search-tools
 release: deps
 	$(SWIFT) build -c release --product briefing
 
-site: release search-tools
+site: theme release search-tools
 	$(RELEASE_BIN) build --content content --templates templates --output site
 
 build: deps
@@ -54,9 +54,17 @@ test: deps check-tools
 	$(MAKE) --no-print-directory check-site
 	$(MAKE) --no-print-directory publishing-checks
 
+# The built-in theme compiled into the binary is templates/: run after changing a template or asset.
+theme:
+	python3 tools/embed-theme.py templates Sources/BriefingSite/BuiltinTheme.swift
+
 # The committed site/ must be exactly what the current code makes of content/ and templates/
-# (the search index, pagefind/, included: the pinned Pagefind writes the same bytes every build).
+# (the search index, pagefind/, included: the pinned Pagefind writes the same bytes every build),
+# and the built-in theme exactly templates/.
 check-site: build search-tools
+	@python3 tools/embed-theme.py templates .build/BuiltinTheme.swift
+	@cmp -s .build/BuiltinTheme.swift Sources/BriefingSite/BuiltinTheme.swift \
+	  || { echo "Sources/BriefingSite/BuiltinTheme.swift is stale: run 'make theme' and commit the result"; exit 1; }
 	@rm -rf .build/site-check && mkdir -p .build/site-check
 	$(DEBUG_BIN) build --content content --templates templates --output .build/site-check/site
 	@if diff -r .build/site-check/site site >/dev/null; then \

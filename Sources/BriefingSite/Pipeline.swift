@@ -47,8 +47,9 @@ public struct Pipeline: Sendable {
 
   /// Builds the site into `output`, which is replaced only if everything succeeded. With `search`,
   /// a Pagefind index is built too when Pagefind is installed (the report says when it is not).
+  /// `templates` is a folder whose files replace the built-in theme's; nil for the built-in theme.
   public func build(
-    content: String, templates: String, output: String, strict: Bool = false, search: Bool = false
+    content: String, templates: String?, output: String, strict: Bool = false, search: Bool = false
   ) throws -> BuildReport {
     // One build at a time per output folder, from reading the content to the swap.
     let writer = try SiteWriter(fileSystem: fileSystem, output: output)
@@ -58,7 +59,7 @@ public struct Pipeline: Sendable {
   }
 
   private func build(
-    content: String, templates: String, writer: SiteWriter, strict: Bool, search: Bool
+    content: String, templates: String?, writer: SiteWriter, strict: Bool, search: Bool
   ) throws -> BuildReport {
     let output = writer.output
     let (briefing, bodies, diagnostics) = try prepare(content: content)

@@ -1,48 +1,67 @@
 import BriefingCore
 import BriefingTemplates
 
-/// The templates and static assets of a theme, each parsed once.
-struct Theme: Sendable {
-  /// The page templates every theme must have.
-  static let required = [
-    "index", "timeline", "list", "person", "event", "issue", "entity", "article", "404", "feed", "sitemap",
-    "search",
-  ]
-
+/// The templates and static assets of a theme, each parsed once: the built-in theme, with the
+/// files of a templates folder (when there is one) in place of the built-in files of the same name.
+public struct Theme: Sendable {
   var library: TemplateLibrary
   /// Files under `assets/`, by path relative to the templates folder.
   var assets: [String: [UInt8]]
 
-  static func load(from folder: String, fileSystem: FileSystem) throws -> Theme {
-    guard fileSystem.isDirectory(folder) else {
-      throw BriefingError(stage: .render, file: folder, "the templates folder does not exist")
-    }
+  /// The built-in theme with the files of `folder` over it; `folder` nil means the built-in theme
+  /// alone. A folder that is named but does not exist is an error.
+  static func load(from folder: String?, fileSystem: FileSystem) throws -> Theme {
     var sources: [String: String] = [:]
     var assets: [String: [UInt8]] = [:]
-    for path in try fileSystem.files(under: folder) {
-      let bytes = try fileSystem.read("\(folder)/\(path)")
+    // Where each template came from, for error messages.
+    var files: [String: String] = [:]
+    for (path, text) in BuiltinTheme.files {
       if path.hasPrefix("assets/") {
-        assets[path] = bytes
-      } else if path.hasSuffix(".mustache") {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-          throw BriefingError(stage: .render, file: "\(folder)/\(path)", "the template is not valid UTF-8")
-        }
-        sources[String(path.dropLast(".mustache".count))] = text
+        assets[path] = Array(text.utf8)
+      } else {
+        let name = String(path.dropLast(".mustache".count))
+        sources[name] = text
+        files[name] = "built-in theme: \(path)"
       }
     }
-    let library: TemplateLibrary
+    if let folder {
+      guard fileSystem.isDirectory(folder) else {
+        throw BriefingError(stage: .render, file: folder, "the templates folder does not exist")
+      }
+      for path in try fileSystem.files(under: folder) {
+        let bytes = try fileSystem.read("\(folder)/\(path)")
+        if path.hasPrefix("assets/") {
+          assets[path] = bytes
+        } else if path.hasSuffix(".mustache") {
+          guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw BriefingError(stage: .render, file: "\(folder)/\(path)", "the template is not valid UTF-8")
+          }
+          let name = String(path.dropLast(".mustache".count))
+          sources[name] = text
+          files[name] = "\(folder)/\(path)"
+        }
+      }
+    }
     do {
-      library = try TemplateLibrary(sources)
+      return Theme(library: try TemplateLibrary(sources), assets: assets)
     } catch let error as TemplateError {
       throw BriefingError(
-        stage: .render, file: "\(folder)/\(error.template).mustache", line: error.line, column: error.column,
+        stage: .render, file: files[error.template] ?? error.template, line: error.line, column: error.column,
         "template error: \(error.message)")
     }
-    for name in required where !library.has(name) {
-      throw BriefingError(
-        stage: .render, file: "\(folder)/\(name).mustache", "the theme has no '\(name)' template")
+  }
+
+  /// The built-in theme's files, written into `folder` for editing; an existing file is never
+  /// replaced (the error names it, and nothing is written).
+  public static func export(to folder: String, fileSystem: FileSystem) throws -> [String] {
+    let paths = BuiltinTheme.files.map { folder + "/" + $0.path }
+    if let existing = paths.first(where: fileSystem.exists) {
+      throw BriefingError(stage: .write, file: existing, "the file exists; not replacing it")
     }
-    return Theme(library: library, assets: assets)
+    for (path, text) in BuiltinTheme.files {
+      try fileSystem.write(Array(text.utf8), to: folder + "/" + path)
+    }
+    return paths
   }
 
   /// Renders `value` with the named template, as UTF-8.

@@ -7,7 +7,8 @@ import BriefingSite
 struct Briefing: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Build a static briefing site from clipped articles and curated notes.",
-    subcommands: [Build.self, Check.self])
+    version: BriefingVersion.current,
+    subcommands: [Build.self, Check.self, Init.self, New.self, ThemeCommand.self])
 }
 
 struct ContentOptions: ParsableArguments {
@@ -23,8 +24,12 @@ struct Build: ParsableCommand {
 
   @OptionGroup var options: ContentOptions
 
-  @Option(help: "The templates folder (Mustache templates and assets).")
-  var templates = "templates"
+  @Option(
+    help: """
+      A folder of templates and assets that replace the built-in theme's, file by file \
+      (default: ./templates when it exists, else the built-in theme alone).
+      """)
+  var templates: String?
 
   @Option(help: "The output folder; replaced only when the build succeeds.")
   var output = "site"
@@ -37,8 +42,8 @@ struct Build: ParsableCommand {
     let report: BuildReport
     do {
       report = try pipeline.build(
-        content: options.content, templates: templates, output: output, strict: options.strict, search: search
-      )
+        content: options.content, templates: templates ?? defaultTemplates(), output: output,
+        strict: options.strict, search: search)
     } catch let error as BriefingError {
       for diagnostic in error.diagnostics { printError(diagnostic.description) }
       printError(error.description)
@@ -73,6 +78,81 @@ struct Check: ParsableCommand {
     printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
     if errors > 0 || (options.strict && warnings > 0) { throw ExitCode(1) }
   }
+}
+
+struct Init: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a starter briefing (settings, an introduction, an article, a note of each kind).")
+
+  @Argument(help: "The folder to write it into; it must be new or empty.")
+  var folder = "."
+
+  func run() throws {
+    let written = try reporting { try Starter.initialize(folder, fileSystem: LocalFileSystem()) }
+    for path in written { print("wrote \(path)") }
+    let enter = folder == "." ? "" : "cd \(folder) && "
+    print("next: \(enter)briefing build (the site goes into site/; open site/index.html)")
+  }
+}
+
+struct New: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a skeleton note or article, named from its title.",
+    discussion: "KIND is person, event, issue, organization, article, or any folder name (a further kind).")
+
+  @Argument(help: "What to write: person, event, issue, organization, article, or a folder name.")
+  var kind: String
+
+  @Argument(help: "The name or title; the file name is made from it.")
+  var name: String
+
+  @Option(help: "The content folder.")
+  var content = "content"
+
+  func run() throws {
+    let path = try reporting {
+      try Starter.newNote(kind: kind, name: name, content: content, fileSystem: LocalFileSystem())
+    }
+    print("wrote \(path)")
+  }
+}
+
+struct ThemeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "theme", abstract: "Work with the built-in theme.", subcommands: [Export.self])
+
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the built-in theme's templates and assets into a folder, to edit them.",
+      discussion: "Keep only the files you change: the others come from the built-in theme.")
+
+    @Argument(help: "The folder to write into; existing files are never replaced.")
+    var folder = "templates"
+
+    func run() throws {
+      let written = try reporting { try BriefingSite.Theme.export(to: folder, fileSystem: LocalFileSystem()) }
+      print("wrote \(written.count) files into \(folder)")
+    }
+  }
+}
+
+/// Runs `body`; a `BriefingError` is printed as a diagnostic and exits 1.
+func reporting<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as BriefingError {
+    printError(error.description)
+    throw ExitCode(1)
+  }
+}
+
+/// `templates` in the working folder when it exists: a theme kept beside the content is used
+/// without saying so.
+func defaultTemplates() -> String? {
+  var isDirectory: ObjCBool = false
+  return FileManager.default.fileExists(atPath: "templates", isDirectory: &isDirectory)
+    && isDirectory.boolValue
+    ? "templates" : nil
 }
 
 /// Writes a line to standard error.
