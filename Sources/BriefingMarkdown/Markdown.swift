@@ -48,13 +48,53 @@ public enum Markdown {
     return String(cString: html)
   }
 
+  /// The text nodes of `source` outside links, images and code, in order, as `html(from:rewritingAll:)`
+  /// would hand them over; nothing is rendered.
+  public static func texts(in source: String) -> [(text: String, placement: Placement)] {
+    let bytes = Array(source.utf8)
+    guard let document = cmark_parse_document(bytes, bytes.count, CMARK_OPT_DEFAULT) else { return [] }
+    defer { cmark_node_free(document) }
+    return textNodes(in: document).map { (text: literal(of: $0.node), placement: $0.placement) }
+  }
+
+  private static func literal(of node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
   private static func rewriteText(
     in document: OpaquePointer, with rewrite: ([(text: String, placement: Placement)]) -> [[Segment]?]
   ) {
+    let targets = textNodes(in: document)
+    let texts = targets.map { (text: literal(of: $0.node), placement: $0.placement) }
+    let results = rewrite(texts)
+    for (index, (node, _)) in targets.enumerated() where index < results.count {
+      guard let segments = results[index] else { continue }
+      for segment in segments {
+        switch segment {
+        case .text(let text):
+          let textNode = cmark_node_new(CMARK_NODE_TEXT)
+          cmark_node_set_literal(textNode, text)
+          cmark_node_insert_before(node, textNode)
+        case .link(let text, let url):
+          let link = cmark_node_new(CMARK_NODE_LINK)
+          cmark_node_set_url(link, url)
+          let label = cmark_node_new(CMARK_NODE_TEXT)
+          cmark_node_set_literal(label, text)
+          cmark_node_append_child(link, label)
+          cmark_node_insert_before(node, link)
+        }
+      }
+      cmark_node_unlink(node)
+      cmark_node_free(node)
+    }
+  }
+
+  /// The text nodes a linker reads, with where each stands. Consolidates adjacent text nodes first.
+  private static func textNodes(in document: OpaquePointer) -> [(node: OpaquePointer, placement: Placement)] {
     cmark_consolidate_text_nodes(document)
     // Collect first: the tree must not change while the iterator walks it.
     var targets: [(node: OpaquePointer, placement: Placement)] = []
-    guard let iterator = cmark_iter_new(document) else { return }
+    guard let iterator = cmark_iter_new(document) else { return [] }
     var linkDepth = 0
     var headingDepth = 0
     var line = 1
@@ -95,34 +135,7 @@ public enum Markdown {
       }
     }
     cmark_iter_free(iterator)
-
-    let texts = targets.map { target in
-      (
-        text: cmark_node_get_literal(target.node).map { String(cString: $0) } ?? "",
-        placement: target.placement
-      )
-    }
-    let results = rewrite(texts)
-    for (index, (node, _)) in targets.enumerated() where index < results.count {
-      guard let segments = results[index] else { continue }
-      for segment in segments {
-        switch segment {
-        case .text(let text):
-          let textNode = cmark_node_new(CMARK_NODE_TEXT)
-          cmark_node_set_literal(textNode, text)
-          cmark_node_insert_before(node, textNode)
-        case .link(let text, let url):
-          let link = cmark_node_new(CMARK_NODE_LINK)
-          cmark_node_set_url(link, url)
-          let label = cmark_node_new(CMARK_NODE_TEXT)
-          cmark_node_set_literal(label, text)
-          cmark_node_append_child(link, label)
-          cmark_node_insert_before(node, link)
-        }
-      }
-      cmark_node_unlink(node)
-      cmark_node_free(node)
-    }
+    return targets
   }
 }
 

@@ -5,16 +5,13 @@ import BriefingMarkdown
 /// records every mention.
 struct BodyLinker: Sendable {
   let linker: DocumentLinker
+  /// Whether bodies are rendered to HTML; `briefing check` needs only the findings.
+  var rendersHTML = true
 
-  /// A body rendered to HTML, with what linking found in it.
+  /// A body rendered to HTML (empty when not rendered), with what linking found in it.
   struct Linked: Sendable {
     var html: String
-    var mentions: [Mention]
-    var diagnostics: [Diagnostic]
-    var unknownNames: [UnknownNames.Sighting] = []
-    var dated: [DatedMention] = []
-    var quotes: [Quote] = []
-    var passages: [Passage] = []
+    var findings: Findings
   }
 
   func link(_ article: Article) -> Linked {
@@ -34,13 +31,10 @@ struct BodyLinker: Sendable {
         + article.paragraphs.map { DocumentLinker.Run(text: $0.text, line: $0.line, wikilinks: false) }
       let result = linker.link(runs, context: context)
       var html = ""
-      for segments in result.segments.dropFirst(heading.count) {
+      for segments in result.segments.dropFirst(heading.count) where rendersHTML {
         html += "<p>" + segments.map { render($0, root: "../") }.joined() + "</p>\n"
       }
-      return Linked(
-        html: html, mentions: result.mentions, diagnostics: result.diagnostics,
-        unknownNames: result.unknownNames,
-        dated: result.dated, quotes: result.quotes, passages: result.passages)
+      return Linked(html: html, findings: result.findings)
     case .markdown:
       return markdown(
         article.markdown, firstLine: article.bodyLine, context: context, root: "../", heading: heading)
@@ -52,18 +46,23 @@ struct BodyLinker: Sendable {
     _ source: String, firstLine: Int, context: DocumentLinker.Context, root: String,
     heading: [DocumentLinker.Run] = []
   ) -> Linked {
-    // One parse: every text node is read before any is rewritten, since a name's meaning can
-    // depend on the rest of the document.
-    var found: DocumentLinker.Result?
-    let html = Markdown.html(from: source) { texts in
-      let runs =
-        heading
+    func runs(_ texts: [(text: String, placement: Markdown.Placement)]) -> [DocumentLinker.Run] {
+      heading
         + texts.map { text, placement in
           DocumentLinker.Run(
             text: text, linkable: !placement.inHeading, line: firstLine + placement.line - 1, wikilinks: true,
             paragraph: placement.block, joiner: placement.joiner)
         }
-      let linked = linker.link(runs, context: context)
+    }
+    guard rendersHTML else {
+      return Linked(
+        html: "", findings: linker.link(runs(Markdown.texts(in: source)), context: context).findings)
+    }
+    // One parse: every text node is read before any is rewritten, since a name's meaning can
+    // depend on the rest of the document.
+    var found: DocumentLinker.Result?
+    let html = Markdown.html(from: source) { texts in
+      let linked = linker.link(runs(texts), context: context)
       found = linked
       return linked.segments.dropFirst(heading.count).map { segments -> [Markdown.Segment]? in
         if segments.count == 1, case .text = segments[0] { return nil }
@@ -77,10 +76,7 @@ struct BodyLinker: Sendable {
       }
     }
     let result = found ?? linker.link(heading, context: context)
-    return Linked(
-      html: html, mentions: result.mentions, diagnostics: result.diagnostics,
-      unknownNames: result.unknownNames,
-      dated: result.dated, quotes: result.quotes, passages: result.passages)
+    return Linked(html: html, findings: result.findings)
   }
 
   private func render(_ segment: DocumentLinker.Segment, root: String) -> String {

@@ -97,7 +97,8 @@ public struct Pipeline: Sendable {
     return report
   }
 
-  /// Load, read, resolve, link and assemble: everything up to rendering.
+  /// Load, read, resolve, link and assemble: everything up to rendering. For `briefing check`
+  /// (`forCheck`) no body is rendered: `RenderedBodies` is empty.
   func prepare(content: String, forCheck: Bool = false) throws -> (Briefing, RenderedBodies, [Diagnostic]) {
     let loaded = try timed("load") { try ContentLoader(fileSystem: fileSystem).load(content) }
     var diagnostics = loaded.diagnostics
@@ -120,8 +121,9 @@ public struct Pipeline: Sendable {
 
     let linker = BodyLinker(
       linker: DocumentLinker(
-        entities: loaded.entities, policy: loaded.config.linkPolicy, collectUnknownNames: forCheck))
-    let (bodies, found, linkProblems) = timed("link") { () -> (RenderedBodies, Found, [Diagnostic]) in
+        entities: loaded.entities, policy: loaded.config.linkPolicy, collectUnknownNames: forCheck),
+      rendersHTML: !forCheck)
+    let (bodies, findings) = timed("link") { () -> (RenderedBodies, Findings) in
       let articles = parallelMap(loaded.articles) { (article: Article) in (article.id, linker.link(article)) }
       let notes = parallelMap(loaded.entities) { (entity: Entity) in
         let context = DocumentLinker.Context(document: entity.id, file: entity.file, date: entity.date)
@@ -130,28 +132,20 @@ public struct Pipeline: Sendable {
         )
       }
       var bodies = RenderedBodies()
-      var found = Found()
-      var problems: [Diagnostic] = []
-      for (id, linked) in articles + notes {
-        bodies.html[id] = linked.html
-        found.mentions += linked.mentions
-        found.dated += linked.dated
-        found.quotes += linked.quotes
-        found.passages += linked.passages
-        problems += linked.diagnostics
-      }
-      if forCheck { problems += UnknownNames.report(articles.flatMap(\.1.unknownNames)) }
-      if let intro = loaded.introduction, let file = loaded.introductionFile {
+      for (id, linked) in articles + notes where !forCheck { bodies.html[id] = linked.html }
+      var findings = Findings.merged((articles + notes).map(\.1.findings))
+      if forCheck { findings.diagnostics += UnknownNames.report(findings.unknownNames) }
+      if let intro = loaded.introduction, let file = loaded.introductionFile, !forCheck {
         let context = DocumentLinker.Context(document: "index", file: file, date: nil)
         bodies.introduction = linker.markdown(intro, firstLine: 1, context: context, root: "").html
       }
-      return (bodies, found, problems)
+      return (bodies, findings)
     }
-    diagnostics += linkProblems
+    diagnostics += findings.diagnostics
     let briefing = timed("assemble") {
       Briefing(
         config: loaded.config, entities: loaded.entities, articles: loaded.articles, relations: relations,
-        mentions: found.mentions, dated: found.dated, quotes: found.quotes, passages: found.passages)
+        findings: findings)
     }
     return (briefing, bodies, diagnostics.sorted())
   }
@@ -163,14 +157,6 @@ public struct Pipeline: Sendable {
     log("\(stage): \(String(format: "%.1f", ms)) ms")
     return result
   }
-}
-
-/// What the link stage found in the text, besides the rendered bodies.
-struct Found {
-  var mentions: [Mention] = []
-  var dated: [DatedMention] = []
-  var quotes: [Quote] = []
-  var passages: [Passage] = []
 }
 
 /// Bodies rendered to HTML by the link stage, by document id.

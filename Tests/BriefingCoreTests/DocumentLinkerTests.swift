@@ -70,7 +70,7 @@ import Testing
         [DocumentLinker.Run(text: text, line: 1, wikilinks: false)], context: context)
     }
     #expect(elapsed < .seconds(20), "\(elapsed)")
-    #expect(result?.mentions.count == 40_000)
+    #expect(result?.findings.mentions.count == 40_000)
   }
 
   @Test(arguments: [
@@ -158,9 +158,9 @@ import Testing
     let runs = [DocumentLinker.Run(text: "Trump spoke at the inauguration.", line: 7, wikilinks: false)]
     let result = linker.link(runs, context: .init(document: "articles/a", file: "a.txt", date: nil))
     #expect(result.segments == [[.text("Trump spoke at the inauguration.")]])
-    #expect(result.mentions.isEmpty)
+    #expect(result.findings.mentions.isEmpty)
     #expect(
-      result.diagnostics.map(\.description) == [
+      result.findings.diagnostics.map(\.description) == [
         "a.txt:7: warning: 'Trump' could name people/donald-trump, people/ivanka-trump; left unlinked",
         "a.txt:7: warning: 'inauguration' could name events/inauguration-2017, events/inauguration-2025; left unlinked",
       ])
@@ -181,7 +181,7 @@ import Testing
     let result = linker.link(runs, context: .init(document: "articles/a", file: "a.md", date: nil))
     #expect(result.segments[0] == [.entity(id: "organizations/nhk", text: "NHK", link: false)])
     #expect(result.segments[1].first == .entity(id: "organizations/nhk", text: "NHK", link: true))
-    #expect(result.mentions.count == 2)
+    #expect(result.findings.mentions.count == 2)
   }
 
   @Test func wikilinksAreAlwaysLinkedAndMatchedTextAroundThemToo() {
@@ -197,7 +197,7 @@ import Testing
     ]
     let result = linker.link(runs, context: .init(document: "articles/a", file: "a.txt", date: nil))
     #expect(
-      result.mentions == [
+      result.findings.mentions == [
         Mention(
           entity: "organizations/nhk", document: "articles/a", sentence: "Then NHK’s report came.",
           text: "NHK")
@@ -207,7 +207,7 @@ import Testing
   @Test func aNoteDoesNotMentionItself() {
     let runs = [DocumentLinker.Run(text: "NHK is a broadcaster.", line: 1, wikilinks: true)]
     let result = linker.link(runs, context: .init(document: "organizations/nhk", file: "nhk.md", date: nil))
-    #expect(result.mentions.isEmpty)
+    #expect(result.findings.mentions.isEmpty)
   }
 }
 

@@ -19,7 +19,7 @@ import Testing
     let linker = DocumentLinker(entities: QuoteFinderTests.entities, policy: .first)
     let runs = paragraphs.enumerated().map { DocumentLinker.Run(text: $1, line: $0 + 1, wikilinks: false) }
     let result = linker.link(runs, context: .init(document: "articles/a", file: "a.txt", date: nil))
-    return result.quotes.map { "\($0.speaker ?? "nobody"): \($0.text)" }
+    return result.findings.quotes.map { "\($0.speaker ?? "nobody"): \($0.text)" }
   }
 
   @Test(arguments: [
@@ -105,11 +105,12 @@ import Testing
     let result = linker.link(
       [.init(text: text, line: 1, wikilinks: false)],
       context: .init(document: "articles/a", file: "a.txt", date: nil))
-    #expect(result.passages.map(\.text) == ["Two. Tariffs rose. Three.", "Five. Tariffs fell. Six."])
+    #expect(
+      result.findings.passages.map(\.text) == ["Two. Tariffs rose. Three.", "Five. Tariffs fell. Six."])
     let near = linker.link(
       [.init(text: "One. Tariffs rose. Two. Tariffs fell. Three.", line: 1, wikilinks: false)],
       context: .init(document: "articles/a", file: "a.txt", date: nil))
-    #expect(near.passages.map(\.text) == ["One. Tariffs rose. Two. Tariffs fell. Three."])
+    #expect(near.findings.passages.map(\.text) == ["One. Tariffs rose. Two. Tariffs fell. Three."])
   }
 }
 
@@ -130,7 +131,7 @@ import Testing
     let linker = DocumentLinker(entities: WireQuoteTests.entities, policy: .first)
     let runs = paragraphs.enumerated().map { DocumentLinker.Run(text: $1, line: $0 + 1, wikilinks: false) }
     let result = linker.link(runs, context: .init(document: "articles/a", file: "a.txt", date: nil))
-    return result.quotes.map { $0.speaker ?? $0.speakerName ?? "nobody" }
+    return result.findings.quotes.map { $0.speaker ?? $0.speakerName ?? "nobody" }
   }
 
   @Test(arguments: [

@@ -32,7 +32,7 @@ import Testing
 
         """)
     // The heading and the paragraph count; code, links and URLs do not.
-    #expect(linked.mentions.count == 2)
+    #expect(linked.findings.mentions.count == 2)
   }
 
   @Test func rendersNoRawHTMLAndNoScriptLinks() {
@@ -86,10 +86,10 @@ import Testing
       context: .init(document: "articles/a", file: "a.md", date: BriefingDate(iso: "2025-01-21")), root: "../"
     )
     #expect(
-      linked.mentions.map(\.sentence) == [
+      linked.findings.mentions.map(\.sentence) == [
         "The public broadcaster NHK said on Jan. 20 that talks went well, reports say."
       ])
-    #expect(linked.dated.map(\.date.iso) == ["2025-01-20"])
-    #expect(linked.dated.first?.entities == ["organizations/nhk"])
+    #expect(linked.findings.dated.map(\.date.iso) == ["2025-01-20"])
+    #expect(linked.findings.dated.first?.entities == ["organizations/nhk"])
   }
 }

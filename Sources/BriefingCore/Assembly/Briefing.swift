@@ -90,6 +90,18 @@ public struct Briefing: Sendable {
     self.asOf = articles.compactMap(\.date).max()
   }
 
+  /// Puts the stages' results together: the entities and articles read, their relations, and
+  /// what the analysis of every document found.
+  public init(
+    config: BriefingConfig, entities: [Entity], articles: [Article], relations: [String: [String: [String]]],
+    findings: Findings
+  ) {
+    self.init(
+      config: config, entities: entities, articles: articles, relations: relations,
+      mentions: findings.mentions,
+      dated: findings.dated, quotes: findings.quotes, passages: findings.passages)
+  }
+
   /// Newest first, undated last, then by title and id so the order never depends on input order.
   static func newestFirst(_ a: Article, _ b: Article) -> Bool {
     switch (a.date, b.date) {

@@ -66,7 +66,7 @@ public enum DateExtractor {
         let ignored = ignoring.contains { $0.contains(words[i].offset) }
         // Years 1 to 9999 only: "yesterday" in an article of 0001-01-01 is no date to print.
         if !ignored, (1...9999).contains(date.year), datesTheNews(words, from: i, count: used) {
-          found.append(Found(date: date, text: String(text.trimmingCharacters(in: .punctuationCharacters))))
+          found.append(Found(date: date, text: trimmingPunctuation(text)))
           // A sentence that dates more than a few things is a list, not news: its first four are
           // kept, and the work on a sentence that runs on for pages stays bounded.
           if found.count == maximumPerSentence { break }
@@ -614,12 +614,47 @@ public enum DateExtractor {
 
   fileprivate static func bare(_ word: Substring) -> Substring {
     var w = word
+    if w.utf8.allSatisfy({ $0 < 0x80 }) {
+      // The same on the bytes of an ASCII word, which has no curly marks.
+      if w.utf8.count >= 2, w.utf8.suffix(2).elementsEqual("'s".utf8) { w = w.dropLast(2) }
+      while let last = w.utf8.last,
+        (last != 0x2E && asciiClosers.contains(last)) || (last == 0x2E && !isAbbreviatedMonth(w))
+      {
+        w = w.dropLast()
+      }
+      while let first = w.utf8.first, first == 0x28 || first == 0x22 || first == 0x27 { w = w.dropFirst() }
+      return w
+    }
     for suffix in ["'s", "’s"] where w.hasSuffix(suffix) { w = w.dropLast(2) }
     while let last = w.last, ",;:)\"”’'!?".contains(last) || (last == "." && !isAbbreviatedMonth(w)) {
       w = w.dropLast()
     }
     while let first = w.first, "(\"“‘'".contains(first) { w = w.dropFirst() }
     return w
+  }
+
+  /// `,;:)"'!?`: the ASCII marks stripped from the end of a word.
+  private static let asciiClosers: Set<UInt8> = Set(",;:)\"'!?".utf8)
+
+  /// `text` without the punctuation (Unicode category P) at either end.
+  private static func trimmingPunctuation(_ text: String) -> String {
+    func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+      switch scalar.properties.generalCategory {
+      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+        .finalPunctuation, .otherPunctuation:
+        return true
+      default:
+        return false
+      }
+    }
+    let scalars = text.unicodeScalars
+    var lower = scalars.startIndex
+    var upper = scalars.endIndex
+    while lower < upper, isPunctuation(scalars[lower]) { lower = scalars.index(after: lower) }
+    while upper > lower, isPunctuation(scalars[scalars.index(before: upper)]) {
+      upper = scalars.index(before: upper)
+    }
+    return String(scalars[lower..<upper])
   }
 
   /// "Jan." keeps its period: it marks an abbreviation, which `DatelineParser.month` accepts.

@@ -56,17 +56,8 @@ public struct DocumentLinker: Sendable {
   public struct Result: Sendable {
     /// Segments for each run, in order.
     public var segments: [[Segment]]
-    public var mentions: [Mention]
-    /// Names left unlinked because they fit several entities.
-    public var diagnostics: [Diagnostic]
-    /// Capitalized names that match no entity, for `briefing check`.
-    public var unknownNames: [UnknownNames.Sighting]
-    /// Sentences of an article that speak of a date.
-    public var dated: [DatedMention] = []
-    /// Quoted speech in an article.
-    public var quotes: [Quote] = []
-    /// For each issue the article names, the passages that discuss it.
-    public var passages: [Passage] = []
+    /// What the document says: mentions, dated sentences, quotes, passages, problems.
+    public var findings: Findings
   }
 
   let names: NameIndex
@@ -75,8 +66,10 @@ public struct DocumentLinker: Sendable {
   /// The given name of each person named "Given Family", for "Iwaya Takeshi" after a title.
   let givenNames: [String: [UInt8]]
   let policy: BriefingConfig.LinkPolicy
-  /// Whether to collect capitalized names that match no entity (for `briefing check`).
+  /// Whether to collect capitalized names in articles that match no entity (for `briefing check`).
   let collectUnknownNames: Bool
+  /// What reads an article's prose once its names are found: quotes, dates, passages.
+  let extractors: [any Extractor] = Extractors.all
 
   public init(entities: [Entity], policy: BriefingConfig.LinkPolicy, collectUnknownNames: Bool = false) {
     self.collectUnknownNames = collectUnknownNames
@@ -167,18 +160,11 @@ public struct DocumentLinker: Sendable {
       }
     }
 
-    // Phase 3: segments and mentions; the first mention of each entity is linked (or all).
+    // Phase 3: segments; the first mention of each entity is linked (or all).
+    let isArticle = context.document.hasPrefix("articles/")
     var linked: Set<String> = []
     var unknown: [UnknownNames.Sighting] = []
-    var dated: [DatedMention] = []
-    var quotes: [Quote] = []
-    var passages: [Passage] = []
-    var paragraphs: [QuoteFinder.Paragraph] = []
-    // Sentences whose dates are read once the quotes are known: paragraph, UTF-8 range, entities
-    // named in it and in the sentence before.
-    var pending: [(Int, Range<Int>, [String], [String])] = []
     var segments: [[Segment]] = []
-    var mentions: [Mention] = []
     // Each run's text as read (wikilinks as their labels) and the entities found in it.
     var texts: [(plain: String, found: [(id: String, text: String, offset: Int)])] = []
     for (r, run) in runs.enumerated() {
@@ -222,7 +208,7 @@ public struct DocumentLinker: Sendable {
       }
       flush()
       segments.append(out)
-      for (index, segment) in out.enumerated() where collectUnknownNames && run.linkable {
+      for (index, segment) in out.enumerated() where collectUnknownNames && isArticle && run.linkable {
         guard case .text(let text) = segment else { continue }
         let followed = index + 1 < out.count && text.last == " "
         for name in UnknownNames.names(in: text, followedByMention: followed) {
@@ -232,7 +218,10 @@ public struct DocumentLinker: Sendable {
       texts.append((plain, found))
     }
 
-    // Phase 4: each paragraph read whole for mention sentences, dates, quotes and passages.
+    // Phase 4: each paragraph read whole: the sentence of each mention, and for an article's
+    // prose, the paragraphs the extractors read.
+    var mentions: [Mention] = []
+    var prose: [AnalysedDocument.Paragraph] = []
     var r = 0
     while r < runs.count {
       var end = r + 1
@@ -248,85 +237,47 @@ public struct DocumentLinker: Sendable {
         plain += texts[k].plain
       }
       let linkable = runs[r].linkable
-      let readsDates = linkable && context.document.hasPrefix("articles/")
+      let isProse = linkable && isArticle
       r = end
-      guard !found.isEmpty || readsDates else { continue }
-      let sentences = Sentences.ranges(in: plain)
+      guard !found.isEmpty || isProse else { continue }
+      let sentences = Sentences.offsets(in: plain)
       var named = Array(repeating: [String](), count: sentences.count)
-      // Each sentence's text is made once and shared by the mentions in it.
-      var texts: [Int: String] = [:]
+      // Each sentence's text is made once and shared by the mentions, dates and passages in it.
+      var sentenceTexts = [String?](repeating: nil, count: sentences.count)
+      var whole: String?
       for item in found {
-        let position = plain.utf8.index(plain.utf8.startIndex, offsetBy: item.offset)
-        let index = DocumentLinker.sentence(containing: position, in: sentences)
-        if let index, !named[index].contains(item.id) { named[index].append(item.id) }
-        let key = index ?? -1
-        let text =
-          texts[key]
-          ?? {
-            let text = String(plain[index.map { sentences[$0] } ?? plain.startIndex..<plain.endIndex])
-            texts[key] = text
-            return text
-          }()
+        let index = DocumentLinker.sentence(containing: item.offset, in: sentences)
+        let text: String
+        if let index {
+          if !named[index].contains(item.id) { named[index].append(item.id) }
+          if sentenceTexts[index] == nil { sentenceTexts[index] = Self.substring(plain, sentences[index]) }
+          text = sentenceTexts[index]!
+        } else {
+          if whole == nil { whole = plain }
+          text = whole!
+        }
         mentions.append(
           Mention(
             entity: item.id, document: context.document, sentence: text, text: item.text, inHeading: !linkable
           ))
       }
-      guard readsDates else { continue }
-      let offsets = sentences.map {
-        plain.utf8.distance(
-          from: plain.utf8.startIndex, to: $0.lowerBound)..<plain.utf8.distance(
-            from: plain.utf8.startIndex, to: $0.upperBound)
-      }
-      let names = found.map {
-        QuoteFinder.Named(start: $0.offset, end: $0.offset + $0.text.utf8.count, entity: $0.id)
-      }
-      paragraphs.append(QuoteFinder.Paragraph(text: plain, named: names, sentences: offsets))
-      passages += Passages.of(
-        sentences: sentences.map { String(plain[$0]) }, named: named, document: context.document)
-      for (index, range) in offsets.enumerated() {
-        pending.append(
-          (paragraphs.count - 1, range, named[index].sorted(), index > 0 ? named[index - 1].sorted() : []))
-      }
+      guard isProse else { continue }
+      prose.append(
+        AnalysedDocument.Paragraph(
+          text: plain,
+          named: found.map {
+            QuoteFinder.Named(start: $0.offset, end: $0.offset + $0.text.utf8.count, entity: $0.id)
+          },
+          sentences: sentences,
+          sentenceTexts: sentences.indices.map { sentenceTexts[$0] ?? Self.substring(plain, sentences[$0]) },
+          entities: named))
     }
-    let read = QuoteFinder.quotes(in: paragraphs, document: context.document)
-    quotes = read.quotes
-    // Dates, once quotes are known: quoted words and a dateline ("WASHINGTON, Feb 26 - ") date nothing.
-    var quotedParagraph = -1
-    var quotedCursor = 0
-    for (p, range, entities, before) in pending {
-      let text = paragraphs[p].text
-      let sentence = Self.substring(text, range.lowerBound, range.upperBound)
-      // Quoted ranges are in order, like the sentences: skip those that end before this one.
-      let quoted = read.quoted[p]
-      if p != quotedParagraph {
-        quotedParagraph = p
-        quotedCursor = 0
-      }
-      while quotedCursor < quoted.count, quoted[quotedCursor].upperBound <= range.lowerBound {
-        quotedCursor += 1
-      }
-      var ignoring: [Range<Int>] = []
-      var q = quotedCursor
-      while q < quoted.count, quoted[q].lowerBound < range.upperBound {
-        let lower = max(quoted[q].lowerBound, range.lowerBound)
-        let upper = min(quoted[q].upperBound, range.upperBound)
-        ignoring.append((lower - range.lowerBound)..<(upper - range.lowerBound))
-        q += 1
-      }
-      if p == 0, range.lowerBound == 0, let dateline = DatelineParser.datelinePrefix(sentence) {
-        ignoring.append(0..<dateline)
-      }
-      for found in DateExtractor.dates(in: sentence, articleDate: context.date, ignoring: ignoring) {
-        dated.append(
-          DatedMention(
-            date: found.date, document: context.document, sentence: sentence, phrase: found.text,
-            entities: entities, context: before))
-      }
-    }
-    return Result(
-      segments: segments, mentions: mentions, diagnostics: diagnostics, unknownNames: unknown, dated: dated,
-      quotes: quotes, passages: passages)
+
+    var findings = Findings(mentions: mentions, unknownNames: unknown, diagnostics: diagnostics)
+    let document = AnalysedDocument(context: context, paragraphs: prose)
+    for extractor in extractors { extractor.extract(from: document, into: &findings) }
+    findings.quoted = []
+    return Result(segments: segments, findings: findings)
   }
 
   /// The byte length of " given" at `offset` when it follows as a whole word, else 0.
@@ -360,9 +311,9 @@ public struct DocumentLinker: Sendable {
     }
   }
 
-  /// The index of the sentence that holds `position`: a binary search, since a long paragraph
-  /// has as many sentences as mentions.
-  static func sentence(containing position: String.Index, in sentences: [Range<String.Index>]) -> Int? {
+  /// The index of the sentence that holds UTF-8 offset `position`: a binary search, since a long
+  /// paragraph has as many sentences as mentions.
+  static func sentence(containing position: Int, in sentences: [Range<Int>]) -> Int? {
     var low = 0
     var high = sentences.count
     while low < high {
@@ -383,6 +334,10 @@ public struct DocumentLinker: Sendable {
   }
 
   private func substring(_ text: String, _ from: Int, _ to: Int) -> String { Self.substring(text, from, to) }
+
+  private static func substring(_ text: String, _ range: Range<Int>) -> String {
+    substring(text, range.lowerBound, range.upperBound)
+  }
 
   private static func substring(_ text: String, _ from: Int, _ to: Int) -> String {
     let utf8 = text.utf8

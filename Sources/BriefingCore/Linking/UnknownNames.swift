@@ -24,24 +24,42 @@ public enum UnknownNames {
         names.append(current.joined(separator: " "))
       }
     }
-    let words = text.split(separator: " ", omittingEmptySubsequences: true)
+    let words = UnknownNames.words(of: text)
     for (index, raw) in words.enumerated() {
-      var word = Substring(raw)
-      while let first = word.first, "\"“‘'(".contains(first) {
-        if !current.isEmpty { close(atEnd: false) }
-        word = word.dropFirst()
-      }
+      var word = raw
       var ends = false
-      for suffix in ["'s", "’s", "s'", "s’"] where word.hasSuffix(suffix) {
-        word = word.dropLast(suffix == "s'" || suffix == "s’" ? 1 : 2)
-        ends = true
-      }
-      while let last = word.last, ",.;:)\"”’'!?".contains(last) {
-        word = word.dropLast()
-        ends = true
+      let capitalized: Bool
+      if word.utf8.allSatisfy({ $0 < 0x80 }) {
+        // ASCII, as most words are: the same steps on bytes, with no curly marks to look for.
+        while let first = word.utf8.first, first == 0x22 || first == 0x27 || first == 0x28 {
+          if !current.isEmpty { close(atEnd: false) }
+          word = word.dropFirst()
+        }
+        for suffix in ["'s", "s'"] where word.utf8.suffix(2).elementsEqual(suffix.utf8) {
+          word = word.dropLast(suffix == "s'" ? 1 : 2)
+          ends = true
+        }
+        while let last = word.utf8.last, asciiClosers.contains(last) {
+          word = word.dropLast()
+          ends = true
+        }
+        capitalized = word.utf8.first.map(isUpper) ?? false
+      } else {
+        while let first = word.first, "\"“‘'(".contains(first) {
+          if !current.isEmpty { close(atEnd: false) }
+          word = word.dropFirst()
+        }
+        for suffix in ["'s", "’s", "s'", "s’"] where word.hasSuffix(suffix) {
+          word = word.dropLast(suffix == "s'" || suffix == "s’" ? 1 : 2)
+          ends = true
+        }
+        while let last = word.last, ",.;:)\"”’'!?".contains(last) {
+          word = word.dropLast()
+          ends = true
+        }
+        capitalized = word.first.map { $0.isUppercase } ?? false
       }
       let w = String(word)
-      let capitalized = w.first.map { $0.isUppercase } ?? false
       if capitalized {
         current.append(w)
       } else if let last = current.last, !connectors.contains(last), connectors.contains(w), !ends {
@@ -71,6 +89,29 @@ public enum UnknownNames {
     }
     return diagnostics
   }
+
+  /// The words of `text` between spaces, as `split(separator: " ")` gives them. The bytes are
+  /// split directly when every character beside a space is ASCII, a Latin letter or common
+  /// punctuation (none of which joins a space into one character, as a combining accent would).
+  private static func words(of text: String) -> [Substring] {
+    var previous: Unicode.Scalar = "\0"
+    for scalar in text.unicodeScalars {
+      if (previous == " " && !joinsNoSpace(scalar)) || (scalar == " " && !joinsNoSpace(previous)) {
+        return text.split(separator: " ", omittingEmptySubsequences: true)
+      }
+      previous = scalar
+    }
+    return text.utf8.split(separator: 0x20, omittingEmptySubsequences: true).map { Substring($0) }
+  }
+
+  /// ASCII, Latin-1 and Latin Extended letters, and the dashes, quotes and marks of U+2010–U+205E.
+  private static func joinsNoSpace(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    return v < 0x250 || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+  }
+
+  /// `,.;:)"'!?`: the ASCII marks stripped from the end of a word.
+  private static let asciiClosers: Set<UInt8> = Set(",.;:)\"'!?".utf8)
 
   private static let connectors: Set<String> = ["of", "de", "von", "van", "del", "da"]
   private static let functionWords: Set<String> = Set(

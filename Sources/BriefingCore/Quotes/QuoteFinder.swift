@@ -125,8 +125,12 @@ private struct Tokens {
     i >= 0 && i < count && tokens[i].kind == .word ? tokens[i].lowercased : nil
   }
 
-  func isPunctuation(_ i: Int, _ marks: Set<String>) -> Bool {
-    i >= 0 && i < count && tokens[i].kind == .punctuation && marks.contains(tokens[i].text)
+  /// Whether token `i` is one of `marks`, each a one-byte mark (",.;").
+  func isPunctuation(_ i: Int, _ marks: StaticString) -> Bool {
+    guard i >= 0, i < count, tokens[i].kind == .punctuation else { return false }
+    let utf8 = tokens[i].text.utf8
+    guard utf8.count == 1, let byte = utf8.first else { return false }
+    return marks.withUTF8Buffer { $0.contains(byte) }
   }
 
   func slice(_ from: Int, _ to: Int) -> String {
@@ -147,8 +151,12 @@ private struct Tokens {
       return true
     }
     let text = tokens[i].text
-    guard let first = text.unicodeScalars.first else { return false }
-    if !first.properties.isUppercase {
+    guard let byte = text.utf8.first else { return false }
+    let upper = byte < 0x80 ? isUpper(byte) : text.unicodeScalars.first!.properties.isUppercase
+    // Most words are ASCII: their tests below can read bytes.
+    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    if !upper {
+      if ascii, !text.utf8.contains(where: { $0 == 0x2D || $0 == 0x27 }) { return false }
       // "al-Sahhaf", "bin-Laden", "d'Estaing"
       guard let cut = text.firstIndex(where: { $0 == "-" || $0 == "'" || $0 == "’" }),
         SpeakerWords.particles.contains(String(text[...cut]).lowercased()) || text[..<cut] == "d",
@@ -160,10 +168,19 @@ private struct Tokens {
     if SpeakerWords.notNames.contains(text) { return false }
     // "Explaining Japan's …": a word that opens a sentence is capitalized for that alone.
     let opensSentence =
-      i == 0 || [".", "!", "?", ":", "(", "—", "–"].contains(tokens[i - 1].text) || tokens[i - 1].isQuoteMark
-    if opensSentence, text.hasSuffix("ing") || text.hasSuffix("ly") || text.hasSuffix("ed") { return false }
+      i == 0 || Tokens.sentenceOpeners.contains(tokens[i - 1].text) || tokens[i - 1].isQuoteMark
+    if opensSentence {
+      let participle =
+        ascii
+        ? text.utf8.hasSuffix("ing") || text.utf8.hasSuffix("ly") || text.utf8.hasSuffix("ed")
+        : text.hasSuffix("ing") || text.hasSuffix("ly") || text.hasSuffix("ed")
+      if participle { return false }
+    }
     return true
   }
+
+  /// The marks after which a capitalized word may be capitalized only for opening a sentence.
+  static let sentenceOpeners: Set<String> = [".", "!", "?", ":", "(", "—", "–"]
 
   /// After a title, "of State" or "of the Exchequer": the index of the last word, if the title goes on.
   func titleOf(_ i: Int) -> Int? {
@@ -177,6 +194,13 @@ private struct Tokens {
   func isParticle(_ i: Int) -> Bool {
     guard let word = word(i), !inQuote[i] else { return false }
     return SpeakerWords.particles.contains(word) && tokens[i].text == word && isNameWord(i + 1)
+  }
+}
+
+extension String.UTF8View {
+  /// Whether the bytes end with those of `suffix`.
+  fileprivate func hasSuffix(_ suffix: StaticString) -> Bool {
+    suffix.withUTF8Buffer { tail in count >= tail.count && self.suffix(tail.count).elementsEqual(tail) }
   }
 }
 
@@ -269,10 +293,11 @@ private struct QuoteReader {
     var number = 0
     for p in paragraphs.indices {
       number += 1
-      for i in paragraphs[p].tokens.indices {
-        paragraphs[p].sentence[i] = number
-        let t = paragraphs[p]
-        let terminal: Set<String> = [".", "!", "?"]
+      let t = paragraphs[p]
+      var sentence = [Int](repeating: 0, count: t.count)
+      for i in t.tokens.indices {
+        sentence[i] = number
+        let terminal: StaticString = ".!?"
         if !t.inQuote[i], t.isPunctuation(i, terminal), !(i + 1 < t.count && t.word(i + 1) == t[i + 1].text),
           !(i + 1 < t.count && t[i + 1].text.first?.isNumber == true)
         {
@@ -283,6 +308,7 @@ private struct QuoteReader {
           number += 1  // "We won." Then … : a capitalized word or a new quote follows
         }
       }
+      paragraphs[p].sentence = sentence
     }
   }
 
@@ -323,7 +349,7 @@ private struct QuoteReader {
           // spokesman does, unless a name follows him ("his deputy, Ayman al-Zawahri").
           if let role = (end + 1..<min(t.count, end + 4)).first(where: {
             t.word($0).map(SpeakerWords.roles.contains) == true
-          }), !t.isNameWord(role + 1), !(t.isPunctuation(role + 1, [","]) && t.isNameWord(role + 2)) {
+          }), !t.isNameWord(role + 1), !(t.isPunctuation(role + 1, ",") && t.isNameWord(role + 2)) {
             referents.append(
               Referent(
                 position: Position(paragraph: p, token: role), sentence: t.sentence[role],
@@ -372,10 +398,10 @@ private struct QuoteReader {
     let t = paragraphs[p]
     var j = i
     while let word = t.word(j), SpeakerWords.auxiliaries.contains(word) { j += 1 }
-    if t.isPunctuation(j, [","]) {  // "Smith, the minister, said"
+    if t.isPunctuation(j, ",") {  // "Smith, the minister, said"
       var k = j + 1
-      while k < t.count, k < j + 10, !t.isPunctuation(k, [",", ".", ";"]) { k += 1 }
-      if t.isPunctuation(k, [","]) { j = k + 1 }
+      while k < t.count, k < j + 10, !t.isPunctuation(k, ",.;") { k += 1 }
+      if t.isPunctuation(k, ",") { j = k + 1 }
     }
     guard let word = t.word(j) else { return false }
     return SpeakerWords.verbs.contains(word)
@@ -471,10 +497,10 @@ private struct QuoteReader {
       return .pronoun(word, Position(paragraph: p, token: j))
     }
     var appositive: Set<String> = []
-    if t.isPunctuation(j, [","]) {
+    if t.isPunctuation(j, ",") {
       // "John Smith, the minister, said" / "Smith, 45, said" / "the chairman, Pat Elmer, said"
       var k = j - 1
-      while k >= limit, k > j - 22, !t.isPunctuation(k, [",", ".", ";", ":"]), !t[k].isQuoteMark { k -= 1 }
+      while k >= limit, k > j - 22, !t.isPunctuation(k, ",.;:"), !t[k].isQuoteMark { k -= 1 }
       guard k + 1 < j else { return nil }
       let inner = (k + 1)..<j
       if inner.allSatisfy({ t.isNameWord($0) || t.isParticle($0) }) {
@@ -487,7 +513,7 @@ private struct QuoteReader {
         }
         return .name(speaker, person: person, roles: roles, gender: gender, position)
       }
-      guard k > limit, t.isPunctuation(k, [","]) else { return nil }
+      guard k > limit, t.isPunctuation(k, ",") else { return nil }
       let first = t[k + 1]
       guard first.kind == .word, first.text.first?.isUppercase == false || first.text.first?.isNumber == true
       else { return nil }
@@ -558,7 +584,7 @@ private struct QuoteReader {
   func phrase(after i: Int, in p: Int, end: Int, subject: Bool = false) -> Phrase? {
     let t = paragraphs[p]
     var j = i
-    while t.isPunctuation(j, [","]) { j += 1 }
+    while t.isPunctuation(j, ",") { j += 1 }
     guard j < end, !t.inQuote[j] else { return nil }
     if let word = t.word(j), word == "he" || word == "she" {
       return .pronoun(word, Position(paragraph: p, token: j))
@@ -578,7 +604,7 @@ private struct QuoteReader {
         definite: ["the", "his", "her", "its", "their"].contains(word),
         Position(paragraph: p, token: j))
       // "said the spokesman, John Smith"
-      if t.isPunctuation(k, [","]), t.isNameWord(k + 1) {
+      if t.isPunctuation(k, ","), t.isNameWord(k + 1) {
         var e = k + 1
         while e + 1 < end, t.isNameWord(e + 1) || t.isParticle(e + 1) { e += 1 }
         if case .name(let speaker, let person, var roles, let gender, let position)? = name(
@@ -641,14 +667,14 @@ private struct QuoteReader {
   func attributionAfter(_ p: Int, close c: Int) -> (Phrase, end: Int)? {
     let t = paragraphs[p]
     var start = c + 1
-    while t.isPunctuation(start, [",", "("]) { start += 1 }
+    while t.isPunctuation(start, ",(") { start += 1 }
     guard start < t.count else { return nil }
     // A quote that ended its sentence ("We won.") takes only a lower-case "he said" after it.
-    let endedSentence = t.isPunctuation(c - 1, [".", "!", "?"])
+    let endedSentence = t.isPunctuation(c - 1, ".!?")
     if endedSentence, let word = t.word(start), word != t[start].text { return nil }
     if endedSentence, t[start].kind != .word { return nil }
     var end = start
-    while end < t.count, end < start + 24, !t.isPunctuation(end, [".", "!", "?", ";"]), !t[end].isQuoteMark {
+    while end < t.count, end < start + 24, !t.isPunctuation(end, ".!?;"), !t[end].isQuoteMark {
       end += 1
     }
     if let word = t.word(start), SpeakerWords.verbs.contains(word), !SpeakerWords.notInverted.contains(word) {
@@ -670,7 +696,7 @@ private struct QuoteReader {
     for v in start..<end {
       guard let word = t.word(v), SpeakerWords.verbs.contains(word) else { continue }
       // "…" by the time of June elections, said envoy Franz Vranitzky
-      if t.isPunctuation(v - 1, [","]), !SpeakerWords.notInverted.contains(word),
+      if t.isPunctuation(v - 1, ","), !SpeakerWords.notInverted.contains(word),
         t.isNameWord(v + 1) || t.word(v + 1).map(SpeakerWords.determiners.contains) == true
       {
         if let phrase = phrase(after: v + 1, in: p, end: end) { return (phrase, end) }
@@ -719,7 +745,7 @@ private struct QuoteReader {
     let t = paragraphs[p]
     var start = s
     // "On Tuesday, Smith …", "In a statement, the ministry …"
-    if let comma = (s..<min(v, s + 7)).first(where: { t.isPunctuation($0, [","]) }),
+    if let comma = (s..<min(v, s + 7)).first(where: { t.isPunctuation($0, ",") }),
       !t.isNameWord(s) || SpeakerWords.notNames.contains(t[s].text)
     {
       start = comma + 1
@@ -836,7 +862,7 @@ private struct QuoteReader {
       if phrase == nil { phrase = attributionBefore(first.paragraph, open: first.open) }
       if phrase == nil, first.open == 0, first.paragraph > 0 {
         let before = paragraphs[first.paragraph - 1]
-        if before.isPunctuation(before.count - 1, [":"]) {
+        if before.isPunctuation(before.count - 1, ":") {
           phrase = attributionBefore(first.paragraph - 1, open: before.count - 1)
         }
       }

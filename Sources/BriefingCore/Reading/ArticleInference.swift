@@ -105,7 +105,13 @@ public enum ArticleInference {
   /// With a `title` from front matter, only a heading that repeats it leaves.
   public static func inferMarkdown(_ body: String, firstLine: Int, title given: String? = nil) -> Result {
     var result = Result()
-    var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // Lines as slices of the body, not copies; bytes are split directly unless a "\r\n" (one
+    // character) could keep two lines together.
+    let lines: [Substring] =
+      body.utf8.contains(0x0D)
+      ? body.split(separator: "\n", omittingEmptySubsequences: false)
+      : body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    var titleIndex: Int?
     if let index = lines.prefix(headerDepth).firstIndex(where: { !isBlank($0) }),
       lines[index].hasPrefix("# "),
       case let title = lines[index].dropFirst(2).trimmingCharacters(
@@ -113,24 +119,29 @@ public enum ArticleInference {
       given == nil || title == given
     {
       result.title = Line(text: title, line: firstLine + index)
-      lines[index] = ""
+      titleIndex = index
     }
-    for (offset, line) in lines.prefix(headerDepth).enumerated() where !isBlank(line) {
+    for (offset, line) in lines.prefix(headerDepth).enumerated() where offset != titleIndex && !isBlank(line)
+    {
       if let date = dateline(line.trimmingCharacters(in: .whitespaces)) {
         result.date = (date, firstLine + offset)
         break
       }
     }
-    result.markdown = lines.joined(separator: "\n")
-    let firstText = lines.first { line in
-      guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+    // The body with the title's line left empty.
+    result.markdown =
+      titleIndex.map { String(body[..<lines[$0].startIndex] + body[lines[$0].endIndex...]) } ?? body
+    let firstText = lines.indices.first { index in
+      guard index != titleIndex,
+        let first = lines[index].utf8.first(where: { $0 != 0x20 && $0 != 0x09 })
+      else { return false }
       return first != 0x23 && first != 0x2D  // not a heading or a rule
     }
-    result.excerpt = firstText.map { excerpt(of: $0) }
+    result.excerpt = firstText.map { excerpt(of: String(lines[$0])) }
     return result
   }
 
-  private static func isBlank(_ line: String) -> Bool {
+  private static func isBlank(_ line: some StringProtocol) -> Bool {
     line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
   }
 

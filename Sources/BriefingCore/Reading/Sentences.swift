@@ -9,16 +9,25 @@ public enum Sentences {
 
   /// The ranges of the sentences of `text`.
   public static func ranges(in text: String) -> [Range<String.Index>] {
-    let bytes = Array(text.utf8)
     let utf8 = text.utf8
     func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-    var result: [Range<String.Index>] = []
+    return offsets(in: text).map { index($0.lowerBound)..<index($0.upperBound) }
+  }
+
+  /// The sentences of `text` as UTF-8 offset ranges.
+  public static func offsets(in text: String) -> [Range<Int>] {
+    var text = text
+    return text.withUTF8 { offsets(in: $0) }
+  }
+
+  private static func offsets(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var result: [Range<Int>] = []
     func append(_ from: Int, _ to: Int) {
       var lower = from
       var upper = to
       while lower < upper, isSpace(bytes[lower]) { lower += 1 }
       while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
-      if lower < upper { result.append(index(lower)..<index(upper)) }
+      if lower < upper { result.append(lower..<upper) }
     }
     var start = 0
     var i = 0
@@ -59,7 +68,7 @@ public enum Sentences {
   private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
   /// An upper-case letter, a digit, an opening quote or parenthesis (or any non-ASCII letter).
-  private static func startsSentence(_ bytes: [UInt8], _ i: Int) -> Bool {
+  private static func startsSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     let b = bytes[i]
     if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x22 || b == 0x28 || b == 0x27 {
       return true
@@ -71,7 +80,8 @@ public enum Sentences {
   }
 
   /// Whether the word before the period at `period` is an abbreviation or an initial.
-  private static func isAbbreviation(_ bytes: [UInt8], _ start: Int, _ period: Int) -> Bool {
+  private static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ period: Int) -> Bool
+  {
     var wordStart = period
     while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
     while wordStart < period, bytes[wordStart] == 0x28 || bytes[wordStart] == 0x22 { wordStart += 1 }

@@ -1,0 +1,51 @@
+/// What the analysis of one document found: its mentions, and what the extractors read from its
+/// prose (dated sentences, quotes, passages), with the problems and unknown names seen on the way.
+///
+/// One value per document; the link stage merges them into one for the whole briefing.
+public struct Findings: Sendable {
+  /// Every mention, in document order.
+  public var mentions: [Mention] = []
+  /// Sentences of an article that speak of a date.
+  public var dated: [DatedMention] = []
+  /// Quoted speech in an article.
+  public var quotes: [Quote] = []
+  /// For each issue an article names, the passages that discuss it.
+  public var passages: [Passage] = []
+  /// Capitalized names in articles that match no entity, for `briefing check`.
+  public var unknownNames: [UnknownNames.Sighting] = []
+  /// Names left unlinked because they fit several entities.
+  public var diagnostics: [Diagnostic] = []
+  /// For each prose paragraph of the document, the UTF-8 ranges inside quotation marks: left by
+  /// the quote extractor for those after it (a date inside quotes is the speaker's, not the
+  /// news'). Not merged: it means nothing outside its document.
+  var quoted: [[Range<Int>]] = []
+
+  public init() {}
+
+  init(mentions: [Mention], unknownNames: [UnknownNames.Sighting], diagnostics: [Diagnostic]) {
+    self.mentions = mentions
+    self.unknownNames = unknownNames
+    self.diagnostics = diagnostics
+  }
+
+  /// Adds what another document found after what this one holds.
+  public mutating func append(_ other: Findings) {
+    mentions += other.mentions
+    dated += other.dated
+    quotes += other.quotes
+    passages += other.passages
+    unknownNames += other.unknownNames
+    diagnostics += other.diagnostics
+  }
+
+  /// The findings of `documents`, one after another.
+  public static func merged(_ documents: [Findings]) -> Findings {
+    var all = Findings()
+    all.mentions.reserveCapacity(documents.reduce(0) { $0 + $1.mentions.count })
+    all.dated.reserveCapacity(documents.reduce(0) { $0 + $1.dated.count })
+    all.quotes.reserveCapacity(documents.reduce(0) { $0 + $1.quotes.count })
+    all.passages.reserveCapacity(documents.reduce(0) { $0 + $1.passages.count })
+    for findings in documents { all.append(findings) }
+    return all
+  }
+}
