@@ -8,7 +8,19 @@ struct SiteRenderer: Sendable {
   let bodies: RenderedBodies
   let theme: Theme
   /// Whether a search index will be built: adds the search page and its link.
-  var search = false
+  let search: Bool
+  /// Views for pages at the root and one folder down, with their link views made once.
+  private let atRoot: Views
+  private let inFolder: Views
+
+  init(briefing: Briefing, bodies: RenderedBodies, theme: Theme, search: Bool = false) {
+    self.briefing = briefing
+    self.bodies = bodies
+    self.theme = theme
+    self.search = search
+    atRoot = Views(briefing: briefing, root: "", search: search).sharingLinks()
+    inFolder = Views(briefing: briefing, root: "../", search: search).sharingLinks()
+  }
 
   /// One output file to make.
   enum Page: Sendable {
@@ -109,7 +121,7 @@ struct SiteRenderer: Sendable {
   }
 
   private func views(root: String) -> Views {
-    Views(briefing: briefing, root: root, search: search)
+    root == "" ? atRoot : root == "../" ? inFolder : Views(briefing: briefing, root: root, search: search)
   }
 
   /// The files of one page: the page, and its continuation pages when it is long.

@@ -6,11 +6,35 @@ typealias Fields = [String: TemplateValue]
 
 /// View models for the templates: closed template values, built from the briefing for a page
 /// whose way back to the site root is `root` (`""` at the root, `"../"` one folder down).
-struct Views {
+struct Views: Sendable {
   let briefing: Briefing
   let root: String
   /// Whether the site has a search index (and so a search page).
   var search = false
+  /// Every entity's and article's link view, made once for this root and shared by every page
+  /// (a page that adds to one copies it then).
+  private var links: Links?
+
+  struct Links: Sendable {
+    var entities: [String: Fields] = [:]
+    var articles: [String: Fields] = [:]
+  }
+
+  init(briefing: Briefing, root: String, search: Bool = false) {
+    self.briefing = briefing
+    self.root = root
+    self.search = search
+  }
+
+  /// These views with the link views of every entity and article made now, for many pages.
+  func sharingLinks() -> Views {
+    var links = Links()
+    for entity in briefing.entities { links.entities[entity.id] = makeLink(entity) }
+    for article in briefing.articles { links.articles[article.id] = makeLink(article) }
+    var views = self
+    views.links = links
+    return views
+  }
 
   /// What every page has: site title, navigation, the way to the root.
   func page(title: String, current: String?) -> Fields {
@@ -41,13 +65,21 @@ struct Views {
   }
 
   func link(_ entity: Entity) -> Fields {
+    links?.entities[entity.id] ?? makeLink(entity)
+  }
+
+  func link(_ article: Article) -> Fields {
+    links?.articles[article.id] ?? makeLink(article)
+  }
+
+  private func makeLink(_ entity: Entity) -> Fields {
     [
       "name": .string(entity.name), "url": .string(root + entity.url), "kind": .string(entity.kind.name),
       "summary": .text(entity.summary), "mentions": .int(briefing.mentionCount(of: entity.id)),
     ]
   }
 
-  func link(_ article: Article) -> Fields {
+  private func makeLink(_ article: Article) -> Fields {
     [
       "title": .string(article.title), "url": .string(root + article.pageURL),
       "excerpt": .bool(article.titleIsExcerpt), "date": article.date.map(date) ?? false,
