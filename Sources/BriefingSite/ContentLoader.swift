@@ -10,6 +10,10 @@ public struct LoadedContent: Sendable {
   public var articles: [Article]
   public var entities: [Entity]
   public var diagnostics: [Diagnostic]
+  /// The digest of each file read (its path and bytes), by the path diagnostics show.
+  var digests: [String: Digest] = [:]
+  /// The files of the articles, by the path diagnostics show.
+  var articleFiles: Set<String> = []
 }
 
 /// Reads the content folder: `briefing.yml`, `index.md`, `articles/`, and one folder per entity kind.
@@ -33,6 +37,7 @@ struct ContentLoader {
       !path.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
+    let digests = Digests()
     var configText: String?
     var introduction: String?
     var introductionFile: String?
@@ -48,9 +53,11 @@ struct ContentLoader {
       } else if parts.count == 2 && parts[0] != "articles" && ext == "md" {
         noteFiles.append(file)
       } else if path == "briefing.yml" {
-        configText = readText(path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics)
+        configText = readText(
+          path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics, digests: digests)
       } else if path == "index.md" {
-        introduction = readText(path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics)
+        introduction = readText(
+          path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics, digests: digests)
         introductionFile = shown
       } else {
         diagnostics.append(.warning(shown, "ignored: not an article, a note, briefing.yml or index.md"))
@@ -70,21 +77,26 @@ struct ContentLoader {
     let articles = parallelMap(articleFiles) { file -> (Article?, [Diagnostic]) in
       var problems: [Diagnostic] = []
       guard
-        let text = readText(path: "\(folder)/\(file.relativePath)", shown: file.path, diagnostics: &problems)
+        let text = readText(
+          path: "\(folder)/\(file.relativePath)", shown: file.path, diagnostics: &problems, digests: digests)
       else { return (nil, problems) }
       return (ArticleReader.read(file, text: text, diagnostics: &problems), problems)
     }
     let entities = parallelMap(noteFiles) { file -> (Entity?, [Diagnostic]) in
       var problems: [Diagnostic] = []
       guard
-        let text = readText(path: "\(folder)/\(file.relativePath)", shown: file.path, diagnostics: &problems)
+        let text = readText(
+          path: "\(folder)/\(file.relativePath)", shown: file.path, diagnostics: &problems, digests: digests)
       else { return (nil, problems) }
       return (NoteReader.read(file, text: text, diagnostics: &problems), problems)
     }
     diagnostics += articles.flatMap(\.1) + entities.flatMap(\.1)
-    return LoadedContent(
+    var loaded = LoadedContent(
       config: config, introduction: introduction, introductionFile: introductionFile,
       articles: articles.compactMap(\.0), entities: entities.compactMap(\.0), diagnostics: diagnostics)
+    loaded.digests = digests.all
+    loaded.articleFiles = Set(articleFiles.map(\.path))
+    return loaded
   }
 
   /// The largest file read, in bytes: a long article is a few tens of kilobytes, and every stage
@@ -93,7 +105,9 @@ struct ContentLoader {
 
   /// The file as text, or nil with a diagnostic when it cannot be read, is over the size limit,
   /// or is not UTF-8.
-  private func readText(path: String, shown: String, diagnostics: inout [Diagnostic]) -> String? {
+  private func readText(path: String, shown: String, diagnostics: inout [Diagnostic], digests: Digests)
+    -> String?
+  {
     let bytes: [UInt8]
     do {
       bytes = normalizingLineEndings(try fileSystem.read(path))
@@ -101,6 +115,10 @@ struct ContentLoader {
       diagnostics.append(.error(shown, "cannot read the file"))
       return nil
     }
+    var digest = Digest()
+    digest.add(shown)
+    digest.add(bytes)
+    digests.set(shown, digest)
     guard bytes.count <= ContentLoader.sizeLimit else {
       diagnostics.append(
         .error(
@@ -178,4 +196,13 @@ private final class UnsafeResults<R>: @unchecked Sendable {
   init(count: Int) { storage = Array(repeating: nil, count: count) }
   func set(_ index: Int, _ value: R) { storage.withUnsafeMutableBufferPointer { $0[index] = value } }
   var values: [R] { storage.map { $0! } }
+}
+
+/// Digests of the files read, filled from several threads.
+private final class Digests: @unchecked Sendable {
+  // @unchecked: `all` is only touched under `lock`.
+  private let lock = NSLock()
+  private var stored: [String: Digest] = [:]
+  func set(_ path: String, _ digest: Digest) { lock.withLock { stored[path] = digest } }
+  var all: [String: Digest] { lock.withLock { stored } }
 }

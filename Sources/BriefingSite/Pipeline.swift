@@ -48,21 +48,26 @@ public struct Pipeline: Sendable {
   /// Builds the site into `output`, which is replaced only if everything succeeded. With `search`,
   /// a Pagefind index is built too when Pagefind is installed (the report says when it is not).
   /// `templates` is a folder whose files replace the built-in theme's; nil for the built-in theme.
+  /// With `cache`, what linking found in each document is kept in `.briefing-cache/` beside the
+  /// content and reused for the documents that have not changed.
   public func build(
-    content: String, templates: String?, output: String, strict: Bool = false, search: Bool = false
+    content: String, templates: String?, output: String, strict: Bool = false, search: Bool = false,
+    cache: Bool = false
   ) throws -> BuildReport {
     // One build at a time per output folder, from reading the content to the swap.
     let writer = try SiteWriter(fileSystem: fileSystem, output: output)
     return try writer.claim {
-      try build(content: content, templates: templates, writer: writer, strict: strict, search: search)
+      try build(
+        content: content, templates: templates, writer: writer, strict: strict, search: search, cache: cache)
     }
   }
 
   private func build(
-    content: String, templates: String?, writer: SiteWriter, strict: Bool, search: Bool
+    content: String, templates: String?, writer: SiteWriter, strict: Bool, search: Bool, cache: Bool
   ) throws -> BuildReport {
     let output = writer.output
-    let (briefing, bodies, diagnostics) = try prepare(content: content)
+    let ((briefing, bodies, diagnostics), linkCache) = try prepare(
+      content: content, forCheck: false, cache: cache)
     if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) {
       let count = diagnostics.filter { $0.severity == .error || strict && $0.severity == .warning }.count
       throw BriefingError(
@@ -87,6 +92,7 @@ public struct Pipeline: Sendable {
     } finish: { staging in
       if let indexer { try timed("search index") { try indexer.index(staging) } }
     }
+    linkCache?.removeUnused()
     var report = BuildReport(
       diagnostics: diagnostics, pages: made.pages, files: made.files + 1, output: output)
     if search && indexer == nil {
@@ -99,8 +105,23 @@ public struct Pipeline: Sendable {
 
   /// Load, read, resolve, link and assemble: everything up to rendering. For `briefing check`
   /// (`forCheck`) no body is rendered: `RenderedBodies` is empty.
+  /// With `cache`, documents whose bytes and environment are unchanged since the last build take
+  /// their findings and HTML from it instead of being linked again.
   func prepare(content: String, forCheck: Bool = false) throws -> (Briefing, RenderedBodies, [Diagnostic]) {
+    try prepare(content: content, forCheck: forCheck, cache: false).prepared
+  }
+
+  /// `prepare`, also handing back the link cache it used (nil without `cache`).
+  func prepare(content: String, forCheck: Bool, cache: Bool) throws -> (
+    prepared: (Briefing, RenderedBodies, [Diagnostic]), cache: LinkCache?
+  ) {
     let loaded = try timed("load") { try ContentLoader(fileSystem: fileSystem).load(content) }
+    let linkCache =
+      cache
+      ? LinkCache(
+        folder: LinkCache.folder(besides: content),
+        environment: LinkCache.environment(loaded, forCheck: forCheck),
+        fileSystem: fileSystem) : nil
     var diagnostics = loaded.diagnostics
 
     let index = NameIndex(loaded.entities)
@@ -123,12 +144,26 @@ public struct Pipeline: Sendable {
       linker: DocumentLinker(
         entities: loaded.entities, policy: loaded.config.linkPolicy, collectUnknownNames: forCheck),
       rendersHTML: !forCheck)
+    // A document's result comes from the cache when its bytes and the environment are unchanged.
+    let digests = loaded.digests
+    @Sendable func cached(_ file: String, _ link: () -> BodyLinker.Linked) -> BodyLinker.Linked {
+      guard let linkCache, let digest = digests[file] else { return link() }
+      if let hit = linkCache.load(document: digest) { return hit }
+      let linked = link()
+      linkCache.store(document: digest, linked)
+      return linked
+    }
     let (bodies, findings) = timed("link") { () -> (RenderedBodies, Findings) in
-      let articles = parallelMap(loaded.articles) { (article: Article) in (article.id, linker.link(article)) }
+      let articles = parallelMap(loaded.articles) { (article: Article) in
+        (article.id, cached(article.file) { linker.link(article) })
+      }
       let notes = parallelMap(loaded.entities) { (entity: Entity) in
         let context = DocumentLinker.Context(document: entity.id, file: entity.file, date: entity.date)
         return (
-          entity.id, linker.markdown(entity.body, firstLine: entity.bodyLine, context: context, root: "../")
+          entity.id,
+          cached(entity.file) {
+            linker.markdown(entity.body, firstLine: entity.bodyLine, context: context, root: "../")
+          }
         )
       }
       var bodies = RenderedBodies()
@@ -147,7 +182,10 @@ public struct Pipeline: Sendable {
         config: loaded.config, entities: loaded.entities, articles: loaded.articles, relations: relations,
         findings: findings)
     }
-    return (briefing, bodies, diagnostics.sorted())
+    if let linkCache {
+      log("link cache: \(linkCache.hits) of \(linkCache.hits + linkCache.misses) documents reused")
+    }
+    return ((briefing, bodies, diagnostics.sorted()), linkCache)
   }
 
   private func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {

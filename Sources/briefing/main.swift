@@ -37,13 +37,18 @@ struct Build: ParsableCommand {
   @Flag(inversion: .prefixedNo, help: "Build a Pagefind search index when Pagefind is installed.")
   var search = true
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Keep what linking found in .briefing-cache/ beside the content, and reuse it for unchanged files.")
+  var cache = true
+
   func run() throws {
     let pipeline = Pipeline(fileSystem: LocalFileSystem(), log: { printError($0) })
     let report: BuildReport
     do {
       report = try pipeline.build(
         content: options.content, templates: templates ?? defaultTemplates(), output: output,
-        strict: options.strict, search: search)
+        strict: options.strict, search: search, cache: cache)
     } catch let error as BriefingError {
       for diagnostic in error.diagnostics { printError(diagnostic.description) }
       printError(error.description)

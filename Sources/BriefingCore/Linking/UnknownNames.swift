@@ -6,6 +6,13 @@ public enum UnknownNames {
     public var document: String
     public var file: String
     public var line: Int
+
+    public init(name: String, document: String, file: String, line: Int) {
+      self.name = name
+      self.document = document
+      self.file = file
+      self.line = line
+    }
   }
 
   /// Runs of capitalized words (two or more, with a single "of" allowed between) and

@@ -1,0 +1,367 @@
+import BriefingCore
+import Foundation
+
+/// A 128-bit digest of bytes (two 64-bit FNV-1a lanes with different primes), the same on every
+/// machine and in every process: what the link cache keys its entries by. Not for secrets.
+struct Digest: Hashable, Sendable {
+  private(set) var high: UInt64 = 0xcbf2_9ce4_8422_2325
+  private(set) var low: UInt64 = 0x6c62_272e_07bb_0142
+
+  mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var high = self.high
+    var low = self.low
+    for byte in bytes {
+      high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+      low = (low ^ UInt64(byte)) &* 0x0000_0000_0100_0193 &+ 0x9E37_79B9
+    }
+    self.high = high
+    self.low = low
+  }
+
+  mutating func add(_ text: String) {
+    var text = text
+    text.withUTF8 { add($0) }
+    add(separator: UInt64(text.utf8.count))
+  }
+
+  mutating func add(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { add($0) }
+    add(separator: UInt64(bytes.count))
+  }
+
+  /// Ends a field, so that ("ab", "c") and ("a", "bc") differ.
+  mutating func add(separator length: UInt64) {
+    withUnsafeBytes(of: length.littleEndian) { add($0.bindMemory(to: UInt8.self)) }
+  }
+
+  var hex: String {
+    func hex(_ value: UInt64) -> String {
+      let digits = String(value, radix: 16)
+      return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+    return hex(high) + hex(low)
+  }
+}
+
+/// What the link stage found in each document, kept between builds in `.briefing-cache/` beside
+/// the content folder, so that a build re-reads and re-links only the documents that changed.
+///
+/// An entry is keyed by the digest of its document's path and bytes together with the digest of
+/// everything linking depends on besides (`environment`: every note's bytes, `briefing.yml`, the
+/// binary's version and this format), so an entry is only ever found for exactly the input it was
+/// made from. An entry that cannot be read is ignored and made again; the folder is safe to delete.
+/// Entries no build used are removed after a build.
+final class LinkCache: @unchecked Sendable {
+  // @unchecked: `used` is only touched under `lock`; everything else is immutable.
+  /// Bumped whenever what an entry holds changes.
+  static let format = 1
+  static let folderName = ".briefing-cache"
+
+  let folder: String
+  let environment: Digest
+  let fileSystem: FileSystem
+  private let lock = NSLock()
+  private var used: Set<String> = []
+  private(set) var hits = 0
+  private(set) var misses = 0
+
+  init(folder: String, environment: Digest, fileSystem: FileSystem) {
+    self.folder = folder
+    self.environment = environment
+    self.fileSystem = fileSystem
+  }
+
+  /// The cache folder for a content folder: beside it.
+  static func folder(besides content: String) -> String {
+    var content = content
+    while content.count > 1 && content.hasSuffix("/") { content.removeLast() }
+    let parent = (content as NSString).deletingLastPathComponent
+    return parent.isEmpty ? folderName : parent + "/" + folderName
+  }
+
+  /// The environment of a build: what every document's linking depends on besides its own bytes.
+  static func environment(_ loaded: LoadedContent, forCheck: Bool) -> Digest {
+    var digest = Digest()
+    digest.add("briefing \(BriefingVersion.current) link cache \(format) check \(forCheck)")
+    for (file, fileDigest) in loaded.digests.sorted(by: { $0.key < $1.key })
+    where !loaded.articleFiles.contains(file) {
+      digest.add(file)
+      digest.add(fileDigest.hex)
+    }
+    return digest
+  }
+
+  private func path(_ key: Digest) -> String {
+    let hex = key.hex
+    return "\(folder)/v\(LinkCache.format)/\(hex.prefix(2))/\(hex).bin"
+  }
+
+  private func key(document: Digest) -> Digest {
+    var key = environment
+    key.add(document.hex)
+    return key
+  }
+
+  /// The cached result for a document whose own digest is `document`, or nil.
+  func load(document: Digest) -> BodyLinker.Linked? {
+    let key = key(document: document)
+    let path = path(key)
+    lock.withLock { _ = used.insert(path) }
+    guard let bytes = try? fileSystem.read(path), let linked = try? LinkCache.decode(bytes, key: key) else {
+      lock.withLock { misses += 1 }
+      return nil
+    }
+    lock.withLock { hits += 1 }
+    return linked
+  }
+
+  /// Keeps `linked` for the document whose digest is `document`; a failure to write only costs
+  /// the next build the time to link it again.
+  func store(document: Digest, _ linked: BodyLinker.Linked) {
+    let key = key(document: document)
+    let path = path(key)
+    let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+    do {
+      try fileSystem.write(LinkCache.encode(linked, key: key), to: temporary)
+      try? fileSystem.remove(path)
+      try fileSystem.move(temporary, to: path)
+    } catch {
+      try? fileSystem.remove(temporary)
+    }
+  }
+
+  /// Removes the entries this build did not use (older content, other versions).
+  func removeUnused() {
+    guard let files = try? fileSystem.files(under: folder) else { return }
+    let used = lock.withLock { self.used }
+    for file in files where !used.contains(folder + "/" + file) {
+      try? fileSystem.remove(folder + "/" + file)
+    }
+  }
+
+  // MARK: - Entry format
+
+  private static let magic = Array("BRIEFING-LINK-CACHE\n".utf8)
+
+  static func encode(_ linked: BodyLinker.Linked, key: Digest) -> [UInt8] {
+    var out = CacheWriter()
+    out.bytes += magic
+    out.string(key.hex)
+    out.string(linked.html)
+    let findings = linked.findings
+    out.array(findings.mentions) { out, mention in
+      out.string(mention.entity)
+      out.string(mention.document)
+      out.string(mention.sentence)
+      out.string(mention.text)
+      out.int(mention.inHeading ? 1 : 0)
+    }
+    out.array(findings.dated) { out, dated in
+      out.date(dated.date)
+      out.string(dated.document)
+      out.string(dated.sentence)
+      out.string(dated.phrase)
+      out.strings(dated.entities)
+      out.strings(dated.context)
+    }
+    out.array(findings.quotes) { out, quote in
+      out.string(quote.text)
+      out.optional(quote.speaker)
+      out.optional(quote.speakerName)
+      out.string(quote.document)
+      out.string(quote.context)
+      out.strings(quote.entities)
+    }
+    out.array(findings.passages) { out, passage in
+      out.string(passage.entity)
+      out.string(passage.document)
+      out.string(passage.text)
+      out.strings(passage.entities)
+    }
+    out.array(findings.unknownNames) { out, sighting in
+      out.string(sighting.name)
+      out.string(sighting.document)
+      out.string(sighting.file)
+      out.int(sighting.line)
+    }
+    out.array(findings.diagnostics) { out, diagnostic in
+      out.string(diagnostic.severity.rawValue)
+      out.string(diagnostic.file)
+      out.int(diagnostic.line)
+      out.int(diagnostic.column)
+      out.string(diagnostic.message)
+    }
+    // A digest of all that comes before, so a damaged entry is never taken for a good one.
+    var check = Digest()
+    check.add(out.bytes)
+    out.string(check.hex)
+    return out.bytes
+  }
+
+  static func decode(_ bytes: [UInt8], key: Digest) throws -> BodyLinker.Linked {
+    // The entry ends with the digest of what comes before it: 32 hex digits and their length.
+    guard bytes.count > 33 else { throw CacheReader.Malformed() }
+    var check = Digest()
+    check.add(Array(bytes[..<(bytes.count - 33)]))
+    var tail = CacheReader(bytes: Array(bytes[(bytes.count - 33)...]))
+    guard try tail.string() == check.hex else { throw CacheReader.Malformed() }
+    var input = CacheReader(bytes: Array(bytes[..<(bytes.count - 33)]))
+    try input.expect(magic)
+    guard try input.string() == key.hex else { throw CacheReader.Malformed() }
+    let html = try input.string()
+    var findings = Findings()
+    findings.mentions = try input.array { input in
+      Mention(
+        entity: try input.string(), document: try input.string(), sentence: try input.string(),
+        text: try input.string(), inHeading: try input.int() == 1)
+    }
+    findings.dated = try input.array { input in
+      DatedMention(
+        date: try input.date(), document: try input.string(), sentence: try input.string(),
+        phrase: try input.string(), entities: try input.strings(), context: try input.strings())
+    }
+    findings.quotes = try input.array { input in
+      Quote(
+        text: try input.string(), speaker: try input.optional(), speakerName: try input.optional(),
+        document: try input.string(), context: try input.string(), entities: try input.strings())
+    }
+    findings.passages = try input.array { input in
+      Passage(
+        entity: try input.string(), document: try input.string(), text: try input.string(),
+        entities: try input.strings())
+    }
+    findings.unknownNames = try input.array { input in
+      UnknownNames.Sighting(
+        name: try input.string(), document: try input.string(), file: try input.string(),
+        line: try input.int())
+    }
+    findings.diagnostics = try input.array { input in
+      guard let severity = Diagnostic.Severity(rawValue: try input.string()) else {
+        throw CacheReader.Malformed()
+      }
+      return Diagnostic(
+        severity, file: try input.string(), line: try input.int(), column: try input.int(), try input.string()
+      )
+    }
+    guard input.atEnd else { throw CacheReader.Malformed() }
+    return BodyLinker.Linked(html: html, findings: findings)
+  }
+}
+
+/// Length-prefixed fields, appended.
+struct CacheWriter {
+  var bytes: [UInt8] = []
+
+  mutating func int(_ value: Int) {
+    var value = UInt64(bitPattern: Int64(value))
+    repeat {
+      let byte = UInt8(value & 0x7F)
+      value >>= 7
+      bytes.append(value == 0 ? byte : byte | 0x80)
+    } while value != 0
+  }
+
+  mutating func string(_ text: String) {
+    int(text.utf8.count)
+    bytes += text.utf8
+  }
+
+  mutating func optional(_ text: String?) {
+    if let text {
+      int(1)
+      string(text)
+    } else {
+      int(0)
+    }
+  }
+
+  mutating func strings(_ texts: [String]) {
+    int(texts.count)
+    for text in texts { string(text) }
+  }
+
+  mutating func date(_ date: BriefingDate) {
+    int(date.year)
+    int(date.month ?? 0)
+    int(date.day ?? 0)
+    string(date.precision.rawValue)
+    string(date.part?.rawValue ?? "")
+  }
+
+  mutating func array<T>(_ items: [T], _ write: (inout CacheWriter, T) -> Void) {
+    int(items.count)
+    for item in items { write(&self, item) }
+  }
+}
+
+/// Reads what `CacheWriter` wrote; anything out of place throws.
+struct CacheReader {
+  struct Malformed: Error {}
+
+  let bytes: [UInt8]
+  var offset = 0
+
+  var atEnd: Bool { offset == bytes.count }
+
+  mutating func expect(_ expected: [UInt8]) throws {
+    guard offset + expected.count <= bytes.count,
+      bytes[offset..<offset + expected.count].elementsEqual(expected)
+    else { throw Malformed() }
+    offset += expected.count
+  }
+
+  mutating func int() throws -> Int {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      guard offset < bytes.count, shift < 64 else { throw Malformed() }
+      let byte = bytes[offset]
+      offset += 1
+      value |= UInt64(byte & 0x7F) << shift
+      if byte & 0x80 == 0 { break }
+      shift += 7
+    }
+    return Int(Int64(bitPattern: value))
+  }
+
+  mutating func string() throws -> String {
+    let count = try int()
+    guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
+    defer { offset += count }
+    guard let text = String(validating: bytes[offset..<offset + count], as: UTF8.self) else {
+      throw Malformed()
+    }
+    return text
+  }
+
+  mutating func optional() throws -> String? {
+    try int() == 1 ? try string() : nil
+  }
+
+  mutating func strings() throws -> [String] {
+    try array { try $0.string() }
+  }
+
+  mutating func date() throws -> BriefingDate {
+    let year = try int()
+    let month = try int()
+    let day = try int()
+    guard let precision = BriefingDate.Precision(rawValue: try string()) else { throw Malformed() }
+    let part = try string()
+    var date = BriefingDate(year: year)
+    date.month = month == 0 ? nil : month
+    date.day = day == 0 ? nil : day
+    date.precision = precision
+    date.part = part.isEmpty ? nil : BriefingDate.Part(rawValue: part)
+    return date
+  }
+
+  mutating func array<T>(_ read: (inout CacheReader) throws -> T) throws -> [T] {
+    let count = try int()
+    guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+    var items: [T] = []
+    items.reserveCapacity(count)
+    for _ in 0..<count { items.append(try read(&self)) }
+    return items
+  }
+}

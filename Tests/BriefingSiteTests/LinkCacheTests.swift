@@ -1,0 +1,78 @@
+import BriefingCore
+import Foundation
+import Testing
+
+@testable import BriefingSite
+
+/// The link cache makes a rebuild after a small change cheap, and never changes what is built.
+@Suite struct LinkCacheTests {
+  /// Builds with the cache on, returning the site and the "link cache:" line.
+  func build(_ fixture: Fixture, output: String, cache: Bool = true) throws -> ([String: String], String) {
+    let lines = Lines()
+    try Pipeline(fileSystem: fixture.fileSystem, log: { lines.add($0) }).build(
+      content: fixture.content, templates: nil, output: output, cache: cache)
+    var site: [String: String] = [:]
+    for path in try fixture.fileSystem.files(under: output) {
+      site[path] = String(decoding: try fixture.fileSystem.read(output + "/" + path), as: UTF8.self)
+    }
+    return (site, lines.all.first { $0.hasPrefix("link cache:") } ?? "")
+  }
+
+  final class Lines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func add(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+  }
+
+  @Test func aWarmBuildRelinksOnlyWhatChangedAndBuildsExactlyWhatAColdBuildDoes() throws {
+    let fixture = try Fixture(PagingTests.manyArticles(40))
+    defer { fixture.remove() }
+    let (first, coldLine) = try build(fixture, output: fixture.folder + "/one")
+    #expect(coldLine == "link cache: 0 of 41 documents reused")
+    #expect(fixture.fileSystem.exists(fixture.folder + "/.briefing-cache"))
+
+    try fixture.write(
+      "---\ntitle: Article 3, revised\ndate: 2024-04-28\n---\nAda Lovelace closed bridge 3 on April 9, 2024.\n",
+      to: "content/articles/a3.md")
+    let (warm, warmLine) = try build(fixture, output: fixture.folder + "/two")
+    #expect(warmLine == "link cache: 40 of 41 documents reused")
+    let (cold, _) = try build(fixture, output: fixture.folder + "/three", cache: false)
+    #expect(warm == cold)
+    #expect(warm != first)
+    #expect(warm["articles/a3.html"]?.contains("closed bridge 3") == true)
+
+    // A note changes what every article links to: nothing is reused.
+    try fixture.write(
+      "---\nname: Ada Lovelace\naliases: [Countess]\n---\n", to: "content/people/ada-lovelace.md")
+    let (_, noteLine) = try build(fixture, output: fixture.folder + "/four")
+    #expect(noteLine == "link cache: 0 of 41 documents reused")
+  }
+
+  @Test func aDamagedCacheIsIgnoredAndMadeAgain() throws {
+    let fixture = try Fixture(PagingTests.manyArticles(5))
+    defer { fixture.remove() }
+    let (first, _) = try build(fixture, output: fixture.folder + "/one")
+    let folder = fixture.folder + "/.briefing-cache"
+    let entries = try fixture.fileSystem.files(under: folder)
+    #expect(entries.count == 6)
+    for (n, entry) in entries.enumerated() {
+      var bytes = try fixture.fileSystem.read(folder + "/" + entry)
+      if n % 2 == 0 { bytes.removeLast(9) } else { bytes[bytes.count / 2] ^= 0xFF }
+      try fixture.fileSystem.write(bytes, to: folder + "/" + entry)
+    }
+    try fixture.write("junk", to: ".briefing-cache/v1/zz/unused.bin")
+    let (second, line) = try build(fixture, output: fixture.folder + "/two")
+    #expect(second == first)
+    #expect(line.hasPrefix("link cache: ") && line != "link cache: 6 of 6 documents reused")
+    #expect(!fixture.fileSystem.exists(folder + "/v1/zz/unused.bin"))
+    let (_, third) = try build(fixture, output: fixture.folder + "/three")
+    #expect(third == "link cache: 6 of 6 documents reused")
+  }
+
+  @Test func theCacheFolderIsBesideTheContent() {
+    #expect(LinkCache.folder(besides: "content") == ".briefing-cache")
+    #expect(LinkCache.folder(besides: "brief/content/") == "brief/.briefing-cache")
+    #expect(LinkCache.folder(besides: "/a/b/content") == "/a/b/.briefing-cache")
+  }
+}
