@@ -145,8 +145,6 @@ final class LinkCache: @unchecked Sendable {
 
   static func encode(_ linked: BodyLinker.Linked, key: Digest) -> [UInt8] {
     var out = CacheWriter()
-    out.bytes += magic
-    out.string(key.hex)
     out.string(linked.html)
     let findings = linked.findings
     out.array(findings.mentions) { out, mention in
@@ -191,23 +189,24 @@ final class LinkCache: @unchecked Sendable {
       out.int(diagnostic.column)
       out.string(diagnostic.message)
     }
+    var entry = magic + Array(key.hex.utf8) + out.finished()
     // A digest of all that comes before, so a damaged entry is never taken for a good one.
     var check = Digest()
-    check.add(out.bytes)
-    out.string(check.hex)
-    return out.bytes
+    check.add(entry)
+    entry += Array(check.hex.utf8)
+    return entry
   }
 
   static func decode(_ bytes: [UInt8], key: Digest) throws -> BodyLinker.Linked {
-    // The entry ends with the digest of what comes before it: 32 hex digits and their length.
-    guard bytes.count > 33 else { throw CacheReader.Malformed() }
+    // The entry ends with the digest of what comes before it, in 32 hex digits.
+    guard bytes.count > 32 else { throw CacheReader.Malformed() }
+    let body = Array(bytes[..<(bytes.count - 32)])
     var check = Digest()
-    check.add(Array(bytes[..<(bytes.count - 33)]))
-    var tail = CacheReader(bytes: Array(bytes[(bytes.count - 33)...]))
-    guard try tail.string() == check.hex else { throw CacheReader.Malformed() }
-    var input = CacheReader(bytes: Array(bytes[..<(bytes.count - 33)]))
-    try input.expect(magic)
-    guard try input.string() == key.hex else { throw CacheReader.Malformed() }
+    check.add(body)
+    guard bytes[(bytes.count - 32)...].elementsEqual(check.hex.utf8) else { throw CacheReader.Malformed() }
+    var input = CacheReader(bytes: body)
+    try input.expect(magic + Array(key.hex.utf8))
+    try input.readTable()
     let html = try input.string()
     var findings = Findings()
     findings.mentions = try input.array { input in
@@ -248,9 +247,24 @@ final class LinkCache: @unchecked Sendable {
   }
 }
 
-/// Length-prefixed fields, appended.
+/// Fields appended as variable-length integers; each distinct string is written once, in a table
+/// that `finished` puts first, and fields refer to it by number (a document's mentions share their
+/// sentences, and read back they share them again).
 struct CacheWriter {
   var bytes: [UInt8] = []
+  private var table: [String: Int] = [:]
+  private var strings: [String] = []
+
+  /// The table, then the fields.
+  func finished() -> [UInt8] {
+    var out = CacheWriter()
+    out.int(strings.count)
+    for text in strings {
+      out.int(text.utf8.count)
+      out.bytes += text.utf8
+    }
+    return out.bytes + bytes
+  }
 
   mutating func int(_ value: Int) {
     var value = UInt64(bitPattern: Int64(value))
@@ -262,8 +276,13 @@ struct CacheWriter {
   }
 
   mutating func string(_ text: String) {
-    int(text.utf8.count)
-    bytes += text.utf8
+    if let number = table[text] {
+      int(number)
+    } else {
+      table[text] = strings.count
+      int(strings.count)
+      strings.append(text)
+    }
   }
 
   mutating func optional(_ text: String?) {
@@ -300,6 +319,27 @@ struct CacheReader {
 
   let bytes: [UInt8]
   var offset = 0
+  private var table: [String] = []
+
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  /// Reads the string table `CacheWriter.finished` put first.
+  mutating func readTable() throws {
+    let count = try int()
+    guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+    table.reserveCapacity(count)
+    for _ in 0..<count {
+      let length = try int()
+      guard length >= 0, offset + length <= bytes.count else { throw Malformed() }
+      guard let text = String(validating: bytes[offset..<offset + length], as: UTF8.self) else {
+        throw Malformed()
+      }
+      table.append(text)
+      offset += length
+    }
+  }
 
   var atEnd: Bool { offset == bytes.count }
 
@@ -325,13 +365,9 @@ struct CacheReader {
   }
 
   mutating func string() throws -> String {
-    let count = try int()
-    guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
-    defer { offset += count }
-    guard let text = String(validating: bytes[offset..<offset + count], as: UTF8.self) else {
-      throw Malformed()
-    }
-    return text
+    let number = try int()
+    guard number >= 0 && number < table.count else { throw Malformed() }
+    return table[number]
   }
 
   mutating func optional() throws -> String? {

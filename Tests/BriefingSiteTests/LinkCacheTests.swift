@@ -70,6 +70,38 @@ import Testing
     #expect(third == "link cache: 6 of 6 documents reused")
   }
 
+  @Test func everyFindingOfTheBundledBriefingComesBackFromTheCacheAsItWent() throws {
+    let fixture = try Fixture([:])
+    defer { fixture.remove() }
+    let content = repositoryRoot + "/content"
+    let loaded = try ContentLoader(fileSystem: fixture.fileSystem).load(content)
+    let linker = BodyLinker(
+      linker: DocumentLinker(
+        entities: loaded.entities, policy: loaded.config.linkPolicy, collectUnknownNames: true),
+      rendersHTML: true)
+    var key = Digest()
+    key.add("test")
+    var checked = 0
+    for article in loaded.articles {
+      let linked = linker.link(article)
+      let back = try LinkCache.decode(LinkCache.encode(linked, key: key), key: key)
+      #expect(back.html == linked.html)
+      #expect(back.findings.mentions == linked.findings.mentions)
+      #expect(back.findings.dated == linked.findings.dated)
+      #expect(back.findings.quotes == linked.findings.quotes)
+      #expect(back.findings.passages == linked.findings.passages)
+      #expect(back.findings.unknownNames == linked.findings.unknownNames)
+      #expect(back.findings.diagnostics == linked.findings.diagnostics)
+      checked += linked.findings.dated.count + linked.findings.quotes.count + linked.findings.passages.count
+    }
+    #expect(checked > 30)
+    var other = Digest()
+    other.add("other")
+    #expect(throws: (any Error).self) {
+      try LinkCache.decode(LinkCache.encode(linker.link(loaded.articles[0]), key: key), key: other)
+    }
+  }
+
   @Test func theCacheFolderIsBesideTheContent() {
     #expect(LinkCache.folder(besides: "content") == ".briefing-cache")
     #expect(LinkCache.folder(besides: "brief/content/") == "brief/.briefing-cache")
