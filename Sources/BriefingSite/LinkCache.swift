@@ -34,6 +34,17 @@ struct Digest: Hashable, Sendable {
     withUnsafeBytes(of: length.littleEndian) { add($0.bindMemory(to: UInt8.self)) }
   }
 
+  /// Reads what `hex` wrote.
+  init?(hex: ArraySlice<UInt8>) {
+    guard hex.count == 32, let high = UInt64(String(decoding: hex.prefix(16), as: UTF8.self), radix: 16),
+      let low = UInt64(String(decoding: hex.suffix(16), as: UTF8.self), radix: 16)
+    else { return nil }
+    self.high = high
+    self.low = low
+  }
+
+  init() {}
+
   var hex: String {
     func hex(_ value: UInt64) -> String {
       let digits = String(value, radix: 16)
@@ -49,26 +60,98 @@ struct Digest: Hashable, Sendable {
 /// An entry is keyed by the digest of its document's path and bytes together with the digest of
 /// everything linking depends on besides (`environment`: every note's bytes, `briefing.yml`, the
 /// binary's version and this format), so an entry is only ever found for exactly the input it was
-/// made from. An entry that cannot be read is ignored and made again; the folder is safe to delete.
-/// Entries no build used are removed after a build.
+/// made from. The entries live in one pack file, which each build writes anew beside the old one
+/// (the entries it used or made, nothing else) and moves into place when the build succeeds. An
+/// entry that cannot be read is ignored and made again; the folder is safe to delete.
 final class LinkCache: @unchecked Sendable {
-  // @unchecked: `used` is only touched under `lock`; everything else is immutable.
+  // @unchecked: the counters and the new pack are only touched under `lock`; the old pack is only
+  // read, with pread(2), which does not move a shared offset.
   /// Bumped whenever what an entry holds changes.
   static let format = 1
   static let folderName = ".briefing-cache"
+  private static let packMagic = Array("BRIEFING-LINK-PACK\n".utf8)
 
   let folder: String
   let environment: Digest
-  let fileSystem: FileSystem
   private let lock = NSLock()
-  private var used: Set<String> = []
   private(set) var hits = 0
   private(set) var misses = 0
+  /// The old pack, open for reading, and where each entry is in it.
+  private var old: Int32 = -1
+  private var index: [Digest: (offset: Int, count: Int)] = [:]
+  /// The new pack being written, and whether writing it has failed.
+  private var new: Int32 = -1
+  private var failed = false
 
-  init(folder: String, environment: Digest, fileSystem: FileSystem) {
+  var pack: String { "\(folder)/links-v\(LinkCache.format).pack" }
+  private var newPack: String { pack + ".\(ProcessInfo.processInfo.processIdentifier).tmp" }
+
+  init(folder: String, environment: Digest) {
     self.folder = folder
     self.environment = environment
-    self.fileSystem = fileSystem
+    openOld()
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    new = open(newPack, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if new < 0 || !write(new, LinkCache.packMagic) { failed = true }
+  }
+
+  deinit {
+    if old >= 0 { close(old) }
+    if new >= 0 {
+      close(new)
+      unlink(newPack)
+    }
+  }
+
+  /// Reads the old pack's entry headers: 32 hex digits of key, 8 bytes of length, the entry.
+  private func openOld() {
+    old = open(pack, O_RDONLY | O_CLOEXEC)
+    guard old >= 0, read(old, at: 0, count: LinkCache.packMagic.count) == LinkCache.packMagic else { return }
+    var offset = LinkCache.packMagic.count
+    while let header = read(old, at: offset, count: 40), header.count == 40 {
+      guard let key = Digest(hex: header[0..<32]) else { break }
+      let count = header[32..<40].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+      guard count > 0 else { break }
+      index[key] = (offset + 40, count)
+      offset += 40 + count
+    }
+  }
+
+  private func read(_ file: Int32, at offset: Int, count: Int) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: count)
+    var done = 0
+    while done < count {
+      let n = bytes.withUnsafeMutableBytes {
+        pread(file, $0.baseAddress! + done, count - done, off_t(offset + done))
+      }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return nil }
+      done += n
+    }
+    return bytes
+  }
+
+  private func write(_ file: Int32, _ bytes: [UInt8]) -> Bool {
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeBytes { Foundation.write(file, $0.baseAddress! + done, bytes.count - done) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return false }
+      done += n
+    }
+    return true
+  }
+
+  /// Adds an entry to the new pack.
+  private func append(_ key: Digest, _ entry: [UInt8]) {
+    var header = Array(key.hex.utf8)
+    for shift in stride(from: 0, to: 64, by: 8) {
+      header.append(UInt8(truncatingIfNeeded: entry.count >> shift))
+    }
+    lock.withLock {
+      guard !failed else { return }
+      if !write(new, header + entry) { failed = true }
+    }
   }
 
   /// The cache folder for a content folder: beside it.
@@ -91,11 +174,6 @@ final class LinkCache: @unchecked Sendable {
     return digest
   }
 
-  private func path(_ key: Digest) -> String {
-    let hex = key.hex
-    return "\(folder)/v\(LinkCache.format)/\(hex.prefix(2))/\(hex).bin"
-  }
-
   private func key(document: Digest) -> Digest {
     var key = environment
     key.add(document.hex)
@@ -105,37 +183,31 @@ final class LinkCache: @unchecked Sendable {
   /// The cached result for a document whose own digest is `document`, or nil.
   func load(document: Digest) -> BodyLinker.Linked? {
     let key = key(document: document)
-    let path = path(key)
-    lock.withLock { _ = used.insert(path) }
-    guard let bytes = try? fileSystem.read(path), let linked = try? LinkCache.decode(bytes, key: key) else {
+    guard let (offset, count) = index[key], let entry = read(old, at: offset, count: count),
+      let linked = try? LinkCache.decode(entry, key: key)
+    else {
       lock.withLock { misses += 1 }
       return nil
     }
+    append(key, entry)
     lock.withLock { hits += 1 }
     return linked
   }
 
-  /// Keeps `linked` for the document whose digest is `document`; a failure to write only costs
-  /// the next build the time to link it again.
+  /// Keeps `linked` for the document whose digest is `document`.
   func store(document: Digest, _ linked: BodyLinker.Linked) {
     let key = key(document: document)
-    let path = path(key)
-    let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-    do {
-      try fileSystem.write(LinkCache.encode(linked, key: key), to: temporary)
-      try? fileSystem.remove(path)
-      try fileSystem.move(temporary, to: path)
-    } catch {
-      try? fileSystem.remove(temporary)
-    }
+    append(key, LinkCache.encode(linked, key: key))
   }
 
-  /// Removes the entries this build did not use (older content, other versions).
-  func removeUnused() {
-    guard let files = try? fileSystem.files(under: folder) else { return }
-    let used = lock.withLock { self.used }
-    for file in files where !used.contains(folder + "/" + file) {
-      try? fileSystem.remove(folder + "/" + file)
+  /// Puts the new pack in the old one's place: call when the build has succeeded. A failure only
+  /// costs the next build the time to link again.
+  func commit() {
+    lock.withLock {
+      guard new >= 0 else { return }
+      close(new)
+      new = -1
+      if failed || rename(newPack, pack) != 0 { unlink(newPack) }
     }
   }
 

@@ -92,7 +92,7 @@ public struct Pipeline: Sendable {
     } finish: { staging in
       if let indexer { try timed("search index") { try indexer.index(staging) } }
     }
-    linkCache?.removeUnused()
+    linkCache?.commit()
     var report = BuildReport(
       diagnostics: diagnostics, pages: made.pages, files: made.files + 1, output: output)
     if search && indexer == nil {
@@ -120,8 +120,7 @@ public struct Pipeline: Sendable {
       cache
       ? LinkCache(
         folder: LinkCache.folder(besides: content),
-        environment: LinkCache.environment(loaded, forCheck: forCheck),
-        fileSystem: fileSystem) : nil
+        environment: LinkCache.environment(loaded, forCheck: forCheck)) : nil
     var diagnostics = loaded.diagnostics
 
     let index = NameIndex(loaded.entities)

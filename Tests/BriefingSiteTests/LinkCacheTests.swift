@@ -53,21 +53,24 @@ import Testing
     let fixture = try Fixture(PagingTests.manyArticles(5))
     defer { fixture.remove() }
     let (first, _) = try build(fixture, output: fixture.folder + "/one")
-    let folder = fixture.folder + "/.briefing-cache"
-    let entries = try fixture.fileSystem.files(under: folder)
-    #expect(entries.count == 6)
-    for (n, entry) in entries.enumerated() {
-      var bytes = try fixture.fileSystem.read(folder + "/" + entry)
-      if n % 2 == 0 { bytes.removeLast(9) } else { bytes[bytes.count / 2] ^= 0xFF }
-      try fixture.fileSystem.write(bytes, to: folder + "/" + entry)
-    }
-    try fixture.write("junk", to: ".briefing-cache/v1/zz/unused.bin")
-    let (second, line) = try build(fixture, output: fixture.folder + "/two")
+    let pack = fixture.folder + "/.briefing-cache/links-v\(LinkCache.format).pack"
+    #expect(try fixture.fileSystem.files(under: fixture.folder + "/.briefing-cache") == ["links-v1.pack"])
+    var bytes = try fixture.fileSystem.read(pack)
+    for offset in stride(from: 100, to: bytes.count, by: 997) { bytes[offset] ^= 0x5A }
+    try fixture.fileSystem.write(bytes, to: pack)
+    let (second, damaged) = try build(fixture, output: fixture.folder + "/two")
     #expect(second == first)
-    #expect(line.hasPrefix("link cache: ") && line != "link cache: 6 of 6 documents reused")
-    #expect(!fixture.fileSystem.exists(folder + "/v1/zz/unused.bin"))
-    let (_, third) = try build(fixture, output: fixture.folder + "/three")
-    #expect(third == "link cache: 6 of 6 documents reused")
+    #expect(damaged != "link cache: 6 of 6 documents reused")
+    let (_, mended) = try build(fixture, output: fixture.folder + "/three")
+    #expect(mended == "link cache: 6 of 6 documents reused")
+
+    // Cut short: the entries before the cut are still good.
+    bytes = try fixture.fileSystem.read(pack)
+    try fixture.fileSystem.write(Array(bytes.prefix(bytes.count * 2 / 3)), to: pack)
+    let (third, cut) = try build(fixture, output: fixture.folder + "/four")
+    #expect(third == first)
+    #expect(cut.hasPrefix("link cache: ") && cut != "link cache: 0 of 6 documents reused")
+    #expect(cut != "link cache: 6 of 6 documents reused")
   }
 
   @Test func everyFindingOfTheBundledBriefingComesBackFromTheCacheAsItWent() throws {
