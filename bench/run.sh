@@ -23,7 +23,7 @@ bench_corpus() {
   for i in $(seq "$runs"); do
     rm -rf "$out/site"
     /usr/bin/time -f "%e %M" -o "$out/time" "$exe" build --content "$out/content" --templates templates \
-      --output "$out/site" --no-search 2>"$out/log" >/dev/null
+      --output "$out/site" --no-search --no-cache 2>"$out/log" >/dev/null
     read -r secs kb <"$out/time"
     times+=("$secs"); [ "$kb" -gt "$rss" ] && rss=$kb
     if [ "$have_hugo" = yes ]; then
@@ -53,6 +53,28 @@ bench_corpus() {
 [ "$have_hugo" = yes ] || echo "hugo: not installed (apt-get install hugo): no comparison"
 bench_corpus "$articles" bench/out
 bench_corpus "$((articles * 2))" bench/out-double
+# A rebuild after a one-article change, with the link cache warm, against a build that fills it;
+# and the two sites must be the same as a build without the cache.
+warm_edit() {
+  local out=$1
+  rm -rf "$out/.briefing-cache" "$out/cached"
+  /usr/bin/time -f "%e" -o "$out/cold-time" "$exe" build --content "$out/content" --output "$out/cached" --no-search \
+    2>/dev/null >/dev/null
+  local article
+  article=$(find "$out/content/articles" -name '*.md' | sort | head -1)
+  cp "$article" "$out/article.bak"
+  printf '\nOne more paragraph, added to time a rebuild.\n' >>"$article"
+  /usr/bin/time -f "%e" -o "$out/warm-time" "$exe" build --content "$out/content" --output "$out/cached" --no-search \
+    2>"$out/warm-log" >/dev/null
+  rm -rf "$out/uncached"
+  "$exe" build --content "$out/content" --output "$out/uncached" --no-search --no-cache >/dev/null 2>&1
+  local same=yes
+  diff -rq "$out/cached" "$out/uncached" >/dev/null || same=NO
+  cp "$out/article.bak" "$article"
+  echo "  one-article change with a warm cache: $(cat "$out/warm-time")s against $(cat "$out/cold-time")s for the build that filled it ($(ratio "$(cat "$out/warm-time")" "$(cat "$out/cold-time")")x); $(grep '^link cache' "$out/warm-log"); same site as a build without the cache: $same"
+}
+warm_edit bench/out
+
 read -r t1 m1 <bench/out/result
 read -r t2 m2 <bench/out-double/result
 echo "scaling, $((articles * 2)) against $articles articles: time $(ratio "$t2" "$t1")x, peak memory $(ratio "$m2" "$m1")x"

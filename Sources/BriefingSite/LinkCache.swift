@@ -91,6 +91,7 @@ final class LinkCache: @unchecked Sendable {
     self.environment = environment
     openOld()
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    removeLeftovers()
     new = open(newPack, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     if new < 0 || !write(new, LinkCache.packMagic) { failed = true }
   }
@@ -100,6 +101,16 @@ final class LinkCache: @unchecked Sendable {
     if new >= 0 {
       close(new)
       unlink(newPack)
+    }
+  }
+
+  /// Removes the new packs of builds that were killed before they finished (their process is gone).
+  private func removeLeftovers() {
+    let prefix = (pack as NSString).lastPathComponent + "."
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+      let pid = Int32(name.dropFirst(prefix.count).dropLast(".tmp".count)) ?? 0
+      if pid > 0 && kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
     }
   }
 
