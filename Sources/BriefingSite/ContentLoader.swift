@@ -60,12 +60,14 @@ struct ContentLoader {
           path: "\(folder)/\(path)", shown: shown, diagnostics: &diagnostics, digests: digests)
         introductionFile = shown
       } else {
-        diagnostics.append(.warning(shown, "ignored: not an article, a note, briefing.yml or index.md"))
+        diagnostics.append(
+          .warning("ignored-file", shown, "ignored: not an article, a note, briefing.yml or index.md"))
       }
     }
     let config = BriefingConfig.read(configText, file: "\(display)/briefing.yml", diagnostics: &diagnostics)
     if configText == nil {
-      diagnostics.append(.warning("\(display)/briefing.yml", "no briefing.yml: using the defaults"))
+      diagnostics.append(
+        .warning("no-config", "\(display)/briefing.yml", "no briefing.yml: using the defaults"))
     }
     if let text = introduction {
       let (front, problems) = FrontMatter.parse(text, file: introductionFile!)
@@ -112,7 +114,7 @@ struct ContentLoader {
     do {
       bytes = normalizingLineEndings(try fileSystem.read(path))
     } catch {
-      diagnostics.append(.error(shown, "cannot read the file"))
+      diagnostics.append(.error("unreadable-file", shown, "cannot read the file"))
       return nil
     }
     var digest = Digest()
@@ -122,14 +124,15 @@ struct ContentLoader {
     guard bytes.count <= ContentLoader.sizeLimit else {
       diagnostics.append(
         .error(
-          shown,
+          "file-too-large", shown,
           "the file has \(bytes.count) bytes, over the limit of \(ContentLoader.sizeLimit) for one file; split it (the limit keeps every build quick)"
         ))
       return nil
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       let (line, column) = firstInvalidUTF8(bytes)
-      diagnostics.append(.error(shown, line: line, column: column, "the file is not valid UTF-8 text"))
+      diagnostics.append(
+        .error("invalid-utf8", shown, line: line, column: column, "the file is not valid UTF-8 text"))
       return nil
     }
     return text

@@ -67,7 +67,7 @@ final class LinkCache: @unchecked Sendable {
   // @unchecked: the counters and the new pack are only touched under `lock`; the old pack is only
   // read, with pread(2), which does not move a shared offset.
   /// Bumped whenever what an entry holds changes.
-  static let format = 1
+  static let format = 2
   static let folderName = ".briefing-cache"
   private static let packMagic = Array("BRIEFING-LINK-PACK\n".utf8)
 
@@ -271,6 +271,7 @@ final class LinkCache: @unchecked Sendable {
       out.int(diagnostic.line)
       out.int(diagnostic.column)
       out.string(diagnostic.message)
+      out.string(diagnostic.code)
     }
     var entry = magic + Array(key.hex.utf8) + out.finished()
     // A digest of all that comes before, so a damaged entry is never taken for a good one.
@@ -321,9 +322,11 @@ final class LinkCache: @unchecked Sendable {
       guard let severity = Diagnostic.Severity(rawValue: try input.string()) else {
         throw CacheReader.Malformed()
       }
-      return Diagnostic(
-        severity, file: try input.string(), line: try input.int(), column: try input.int(), try input.string()
-      )
+      let file = try input.string()
+      let line = try input.int()
+      let column = try input.int()
+      let message = try input.string()
+      return Diagnostic(severity, code: try input.string(), file: file, line: line, column: column, message)
     }
     guard input.atEnd else { throw CacheReader.Malformed() }
     return BodyLinker.Linked(html: html, findings: findings)

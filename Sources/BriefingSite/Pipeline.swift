@@ -39,9 +39,10 @@ public struct Pipeline: Sendable {
       return CheckResult(diagnostics: diagnostics, briefing: briefing)
     } catch let error as BriefingError {
       return CheckResult(
-        diagnostics: error.diagnostics + [.error(error.file ?? content, error.message)], briefing: nil)
+        diagnostics: error.diagnostics + [.error("build-failed", error.file ?? content, error.message)],
+        briefing: nil)
     } catch {
-      return CheckResult(diagnostics: [.error(content, "\(error)")], briefing: nil)
+      return CheckResult(diagnostics: [.error("build-failed", content, "\(error)")], briefing: nil)
     }
   }
 

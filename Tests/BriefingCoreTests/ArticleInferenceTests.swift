@@ -121,7 +121,7 @@ import Testing
     let problem = try #require(diagnostics.first)
     #expect(
       problem.description
-        == "content/articles/x.txt:3:1: error: an article's 'date' must be a day written YYYY-MM-DD, not '13 January' (only events may give YYYY-MM or YYYY)"
+        == "content/articles/x.txt:3:1: error: an article's 'date' must be a day written YYYY-MM-DD, not '13 January' (only events may give YYYY-MM or YYYY) [invalid-date]"
     )
   }
 

@@ -3,29 +3,31 @@ import Testing
 @testable import BriefingCore
 
 @Suite struct DiagnosticTests {
-  @Test func readsLikeACompilerMessage() {
+  @Test func readsLikeACompilerMessageWithItsCode() {
     #expect(
-      Diagnostic.error("content/people/x.md", line: 3, column: 7, "bad").description
-        == "content/people/x.md:3:7: error: bad")
+      Diagnostic.error("bad-thing", "content/people/x.md", line: 3, column: 7, "bad").description
+        == "content/people/x.md:3:7: error: bad [bad-thing]")
     #expect(
-      Diagnostic.warning("content/briefing.yml", "no title").description
-        == "content/briefing.yml: warning: no title")
-    #expect(Diagnostic.error("a.md", line: 2, "x").githubDescription == "::error file=a.md,line=2::x")
+      Diagnostic.warning("no-title", "content/briefing.yml", "no title").description
+        == "content/briefing.yml: warning: no title [no-title]")
+    #expect(
+      Diagnostic.error("c", "a.md", line: 2, "x").githubDescription == "::error file=a.md,line=2,title=c::x")
   }
 
   /// GitHub reads `%`, CR and LF as escapes in messages, and `:` and `,` too in properties.
   @Test(arguments: [
     (
-      Diagnostic.error("a.md", line: 2, "bad\n::add-mask::secret"),
-      "::error file=a.md,line=2::bad%0A::add-mask::secret"
+      Diagnostic.error("c", "a.md", line: 2, "bad\n::add-mask::secret"),
+      "::error file=a.md,line=2,title=c::bad%0A::add-mask::secret"
     ),
     (
-      Diagnostic.warning("x\n::error file=y::z.md", "100% sure\r"),
-      "::warning file=x%0A%3A%3Aerror file=y%3A%3Az.md::100%25 sure%0D"
+      Diagnostic.warning("c", "x\n::error file=y::z.md", "100% sure\r"),
+      "::warning file=x%0A%3A%3Aerror file=y%3A%3Az.md,title=c::100%25 sure%0D"
     ),
-    (Diagnostic.error("a.md", "one\r\ntwo"), "::error file=a.md::one%0D%0Atwo"),
+    (Diagnostic.error("c", "a.md", "one\r\ntwo"), "::error file=a.md,title=c::one%0D%0Atwo"),
     (
-      Diagnostic.note("a,line=9.md", line: 1, column: 2, "ok"), "::notice file=a%2Cline=9.md,line=1,col=2::ok"
+      Diagnostic.note("c", "a,line=9.md", line: 1, column: 2, "ok"),
+      "::notice file=a%2Cline=9.md,line=1,col=2,title=c::ok"
     ),
   ])
   func escapesWorkflowCommands(diagnostic: Diagnostic, shown: String) {
@@ -33,7 +35,10 @@ import Testing
   }
 
   @Test func sortsByFileThenLine() {
-    let list = [Diagnostic.error("b", line: 1, "x"), .error("a", line: 9, "y"), .error("a", line: 2, "z")]
+    let list = [
+      Diagnostic.error("c", "b", line: 1, "x"), .error("c", "a", line: 9, "y"),
+      .error("c", "a", line: 2, "z"),
+    ]
     #expect(list.sorted().map(\.line) == [2, 9, 1])
   }
 }

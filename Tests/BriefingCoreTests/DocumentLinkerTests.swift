@@ -161,8 +161,8 @@ import Testing
     #expect(result.findings.mentions.isEmpty)
     #expect(
       result.findings.diagnostics.map(\.description) == [
-        "a.txt:7: warning: 'Trump' could name people/donald-trump, people/ivanka-trump; left unlinked",
-        "a.txt:7: warning: 'inauguration' could name events/inauguration-2017, events/inauguration-2025; left unlinked",
+        "a.txt:7: warning: 'Trump' could name people/donald-trump, people/ivanka-trump; left unlinked [ambiguous-mention]",
+        "a.txt:7: warning: 'inauguration' could name events/inauguration-2017, events/inauguration-2025; left unlinked [ambiguous-mention]",
       ])
   }
 

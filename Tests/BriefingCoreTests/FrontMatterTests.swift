@@ -41,7 +41,9 @@ import Testing
 
   @Test func unclosedFrontMatterIsAnError() throws {
     let (_, problems) = FrontMatter.parse("---\ntitle: x\nbody", file: "a.md")
-    #expect(problems.first?.description == "a.md:1:1: error: front matter opened with '---' is never closed")
+    #expect(
+      problems.first?.description
+        == "a.md:1:1: error: front matter opened with '---' is never closed [unclosed-front-matter]")
   }
 
   /// A billion laughs: `levels` levels of nine aliases each, on lines 2 and on.

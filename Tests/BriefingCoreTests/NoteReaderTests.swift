@@ -18,7 +18,7 @@ import Testing
     let (_, diagnostics) = read("---\nname: Somewhere\n---\n", folder: folder, name: "somewhere")
     #expect(
       diagnostics.map(\.description) == [
-        "content/\(folder)/somewhere.md: error: the folder '\(folder)' cannot name a kind of entity: use lower-case letters, digits and hyphens"
+        "content/\(folder)/somewhere.md: error: the folder '\(folder)' cannot name a kind of entity: use lower-case letters, digits and hyphens [invalid-kind-folder]"
       ])
   }
 
@@ -67,7 +67,7 @@ import Testing
     #expect(relations["events/call"]?["people"] == ["people/gen-nakatani"])
     #expect(
       diagnostics.map(\.description) == [
-        "content/events/call.md:4:1: error: 'people' names 'Nobody Known', which is no entity's name or alias"
+        "content/events/call.md:4:1: error: 'people' names 'Nobody Known', which is no entity's name or alias [unknown-reference]"
       ])
   }
 
@@ -78,7 +78,7 @@ import Testing
       in: person.body, firstLine: person.bodyLine, file: person.file, index: NameIndex([person]))
     #expect(
       diagnostics.map(\.description) == [
-        "content/people/gen-nakatani.md:4:5: error: wikilink [[Pete Hegseth]] names 'Pete Hegseth', which is no entity's name or alias"
+        "content/people/gen-nakatani.md:4:5: error: wikilink [[Pete Hegseth]] names 'Pete Hegseth', which is no entity's name or alias [unknown-wikilink]"
       ])
   }
 

@@ -23,7 +23,7 @@ import Testing
     let folder = file.folder
     #expect(
       found.map(\.description) == [
-        "\(path): error: the slug 'index' is taken by the list page \(folder)/index.html; rename the file or give it another 'slug'"
+        "\(path): error: the slug 'index' is taken by the list page \(folder)/index.html; rename the file or give it another 'slug' [reserved-slug]"
       ])
   }
 }

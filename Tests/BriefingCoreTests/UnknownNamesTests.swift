@@ -25,8 +25,8 @@ import Testing
     ])
     #expect(
       diagnostics.map(\.description) == [
-        "content/articles/c.txt:1: note: 'Quad' appears 3 times in 1 article and names no entity",
-        "content/articles/a.txt:4: note: 'White House' appears 2 times in 2 articles and names no entity",
+        "content/articles/c.txt:1: note: 'Quad' appears 3 times in 1 article and names no entity [unknown-name]",
+        "content/articles/a.txt:4: note: 'White House' appears 2 times in 2 articles and names no entity [unknown-name]",
       ])
   }
 }

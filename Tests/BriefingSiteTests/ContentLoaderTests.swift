@@ -41,7 +41,8 @@ import Testing
     #expect(
       errors.count == 1 && errors[0].hasPrefix("content/\(path): error: the file has ")
         && errors[0].hasSuffix(
-          " bytes, over the limit of 1000000 for one file; split it (the limit keeps every build quick)"),
+          " bytes, over the limit of 1000000 for one file; split it (the limit keeps every build quick) [file-too-large]"
+        ),
       "\(errors)")
     #expect(!loaded.entities.contains { $0.name == "Long" })
     #expect(!loaded.articles.contains { $0.id == "articles/long" })

@@ -54,7 +54,10 @@ import Testing
     defer { fixture.remove() }
     let (first, _) = try build(fixture, output: fixture.folder + "/one")
     let pack = fixture.folder + "/.briefing-cache/links-v\(LinkCache.format).pack"
-    #expect(try fixture.fileSystem.files(under: fixture.folder + "/.briefing-cache") == ["links-v1.pack"])
+    #expect(
+      try fixture.fileSystem.files(under: fixture.folder + "/.briefing-cache") == [
+        "links-v\(LinkCache.format).pack"
+      ])
     var bytes = try fixture.fileSystem.read(pack)
     for offset in stride(from: 100, to: bytes.count, by: 997) { bytes[offset] ^= 0x5A }
     try fixture.fileSystem.write(bytes, to: pack)

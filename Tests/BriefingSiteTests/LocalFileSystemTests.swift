@@ -62,6 +62,6 @@ import Testing
       atPath: fixture.content + "/people/gone.md", withDestinationPath: "nowhere.md")
     #expect(
       fixture.check().map(\.description).contains(
-        "\(fixture.content)/people/gone.md: error: cannot read the file"))
+        "\(fixture.content)/people/gone.md: error: cannot read the file [unreadable-file]"))
   }
 }

@@ -62,7 +62,8 @@ import Testing
     let report = try fixture.build()
     #expect(
       report.diagnostics.map(\.description).contains {
-        $0.hasSuffix("stray.txt: warning: ignored: not an article, a note, briefing.yml or index.md")
+        $0.hasSuffix(
+          "stray.txt: warning: ignored: not an article, a note, briefing.yml or index.md [ignored-file]")
       })
     #expect(throws: BriefingError.self) { try fixture.build(strict: true) }
   }
@@ -97,15 +98,17 @@ import Testing
       })
     #expect(
       shown.contains(
-        "\(content)/events/unknown-ref.md:4:1: error: 'people' names 'Nobody Known', which is no entity's name or alias"
+        "\(content)/events/unknown-ref.md:4:1: error: 'people' names 'Nobody Known', which is no entity's name or alias [unknown-reference]"
       ))
     #expect(
       shown.contains {
         $0.hasPrefix(
-          "\(content)/people/gen-nakatani.md: error: duplicate slug: 'people/gen-nakatani' is also the id of \(content)/people/Gen Nakatani.md"
+          "\(content)/people/gen-nakatani.md: error: duplicate slug: 'people/gen-nakatani' is also the id of \(content)/people/Gen Nakatani.md [duplicate-slug]"
         )
       })
-    #expect(shown.contains("\(content)/people/latin1.md:5:1: error: the file is not valid UTF-8 text"))
+    #expect(
+      shown.contains(
+        "\(content)/people/latin1.md:5:1: error: the file is not valid UTF-8 text [invalid-utf8]"))
     #expect(diagnostics.count == 4, "\(shown)")
   }
 
@@ -118,10 +121,11 @@ import Testing
     ])
     let pipeline = Pipeline(fileSystem: Unreadable(base: memory, path: "content/people/locked.md"))
     let shown = pipeline.check(content: "content").diagnostics.map(\.description)
-    #expect(shown.contains("content/people/locked.md: error: cannot read the file"))
+    #expect(shown.contains("content/people/locked.md: error: cannot read the file [unreadable-file]"))
     #expect(
       shown.contains(
-        "content/events/e.md:4:1: error: 'people' names 'Missing Person', which is no entity's name or alias")
+        "content/events/e.md:4:1: error: 'people' names 'Missing Person', which is no entity's name or alias [unknown-reference]"
+      )
     )
   }
 
@@ -133,7 +137,7 @@ import Testing
     let error = try #require(throws: BriefingError.self) { try fixture.build() }
     #expect(
       error.diagnostics.map(\.description).contains(
-        "\(fixture.content)/issues/defense-spending.md:5:1: error: wikilink [[Nobody Here]] names 'Nobody Here', which is no entity's name or alias"
+        "\(fixture.content)/issues/defense-spending.md:5:1: error: wikilink [[Nobody Here]] names 'Nobody Here', which is no entity's name or alias [unknown-wikilink]"
       ))
     #expect(!FileManager.default.fileExists(atPath: fixture.output))
   }

@@ -13,11 +13,12 @@ public enum ReferenceResolver {
         let folder = id.dropLast(slug.count)
         diagnostics.append(
           .error(
-            file,
+            "reserved-slug", file,
             "the slug 'index' is taken by the list page \(folder)index.html; rename the file or give it another 'slug'"
           ))
       } else if let first = seen[id] {
-        diagnostics.append(.error(file, "duplicate slug: '\(id)' is also the id of \(first)"))
+        diagnostics.append(
+          .error("duplicate-slug", file, "duplicate slug: '\(id)' is also the id of \(first)"))
       } else {
         seen[id] = file
       }
@@ -39,7 +40,7 @@ public enum ReferenceResolver {
           case 0:
             diagnostics.append(
               .error(
-                entity.file, line: reference.line, column: reference.column,
+                "unknown-reference", entity.file, line: reference.line, column: reference.column,
                 "'\(key)' names '\(reference.name)', which is no entity's name or alias"))
           case 1:
             if !(relations[entity.id]?[key]?.contains(ids[0]) ?? false) {
@@ -48,7 +49,7 @@ public enum ReferenceResolver {
           default:
             diagnostics.append(
               .error(
-                entity.file, line: reference.line, column: reference.column,
+                "ambiguous-reference", entity.file, line: reference.line, column: reference.column,
                 "'\(key)' names '\(reference.name)', which is ambiguous: \(ids.joined(separator: ", "))"))
           }
         }
@@ -68,7 +69,7 @@ public enum ReferenceResolver {
         ids.isEmpty
         ? "which is no entity's name or alias" : "which is ambiguous: \(ids.joined(separator: ", "))"
       return .error(
-        file, line: item.line, column: item.column,
+        ids.isEmpty ? "unknown-wikilink" : "ambiguous-wikilink", file, line: item.line, column: item.column,
         "wikilink [[\(item.link.target)]] names '\(item.link.target)', \(problem)")
     }
   }

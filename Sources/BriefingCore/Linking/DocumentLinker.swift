@@ -154,7 +154,7 @@ public struct DocumentLinker: Sendable {
           let text = substring(runs[r].text, pieces[r][p].start, pieces[r][p].end)
           diagnostics.append(
             .warning(
-              context.file, line: runs[r].line,
+              "ambiguous-mention", context.file, line: runs[r].line,
               "'\(text)' could name \(candidates.joined(separator: ", ")); left unlinked"))
         }
       }

@@ -90,7 +90,7 @@ public enum UnknownNames {
       let first = seen.min { ($0.file, $0.line) < ($1.file, $1.line) }!
       diagnostics.append(
         .note(
-          first.file, line: first.line,
+          "unknown-name", first.file, line: first.line,
           "'\(name)' appears \(seen.count) time\(seen.count == 1 ? "" : "s") in \(documents) article\(documents == 1 ? "" : "s") and names no entity"
         ))
     }

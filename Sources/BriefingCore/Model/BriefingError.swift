@@ -27,6 +27,11 @@ public struct BriefingError: Error, Sendable, CustomStringConvertible {
 
   public var description: String {
     guard let file else { return "error: \(message)" }
-    return Diagnostic.error(file, line: line, column: column, message).description
+    var place = file
+    if line > 0 {
+      place += ":\(line)"
+      if column > 0 { place += ":\(column)" }
+    }
+    return "\(place): error: \(message)"
   }
 }

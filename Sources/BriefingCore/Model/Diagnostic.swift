@@ -23,44 +23,56 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
   /// 1-based column; 0 when unknown.
   public var column: Int
   public var message: String
+  /// What kind of problem it is, stable from version to version (`undated-article`): what
+  /// `briefing.yml`'s `diagnostics:` and a document's `accept:` name. The README lists them.
+  public var code: String
 
-  public init(_ severity: Severity, file: String, line: Int = 0, column: Int = 0, _ message: String) {
+  public init(
+    _ severity: Severity, code: String, file: String, line: Int = 0, column: Int = 0, _ message: String
+  ) {
     self.severity = severity
+    self.code = code
     self.file = file
     self.line = line
     self.column = column
     self.message = message
   }
 
-  public static func error(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
-    Diagnostic(.error, file: file, line: line, column: column, message)
-  }
-
-  public static func warning(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic
+  public static func error(_ code: String, _ file: String, line: Int = 0, column: Int = 0, _ message: String)
+    -> Diagnostic
   {
-    Diagnostic(.warning, file: file, line: line, column: column, message)
+    Diagnostic(.error, code: code, file: file, line: line, column: column, message)
   }
 
-  public static func note(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
-    Diagnostic(.note, file: file, line: line, column: column, message)
+  public static func warning(
+    _ code: String, _ file: String, line: Int = 0, column: Int = 0, _ message: String
+  ) -> Diagnostic {
+    Diagnostic(.warning, code: code, file: file, line: line, column: column, message)
   }
 
-  /// `file:line:column: severity: message`, leaving out an unknown line or column.
+  public static func note(_ code: String, _ file: String, line: Int = 0, column: Int = 0, _ message: String)
+    -> Diagnostic
+  {
+    Diagnostic(.note, code: code, file: file, line: line, column: column, message)
+  }
+
+  /// `file:line:column: severity: message [code]`, leaving out an unknown line or column.
   public var description: String {
     var place = file
     if line > 0 {
       place += ":\(line)"
       if column > 0 { place += ":\(column)" }
     }
-    return "\(place): \(severity.rawValue): \(message)"
+    return "\(place): \(severity.rawValue): \(message) [\(code)]"
   }
 
-  /// GitHub Actions workflow-command form, so CI annotates the file.
+  /// GitHub Actions workflow-command form, so CI annotates the file; the code is the title.
   public var githubDescription: String {
     let kind = severity == .note ? "notice" : severity.rawValue
     var props = "file=\(Diagnostic.escapeProperty(file))"
     if line > 0 { props += ",line=\(line)" }
     if column > 0 { props += ",col=\(column)" }
+    props += ",title=\(Diagnostic.escapeProperty(code))"
     return "::\(kind) \(props)::\(Diagnostic.escapeData(message))"
   }
 
@@ -77,8 +89,8 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
   }
 
   public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-    (lhs.file, lhs.line, lhs.column, lhs.severity, lhs.message)
-      < (rhs.file, rhs.line, rhs.column, rhs.severity, rhs.message)
+    (lhs.file, lhs.line, lhs.column, lhs.severity, lhs.message, lhs.code)
+      < (rhs.file, rhs.line, rhs.column, rhs.severity, rhs.message, rhs.code)
   }
 }
 

@@ -13,7 +13,7 @@ public enum ArticleReader {
     }
     if slug.isEmpty {
       diagnostics.append(
-        .error(file.path, "the article's slug is empty; name the file with letters or digits"))
+        .error("empty-slug", file.path, "the article's slug is empty; name the file with letters or digits"))
       slug = "untitled"
     }
 
@@ -26,7 +26,7 @@ public enum ArticleReader {
       let place = front["url"]
       diagnostics.append(
         .error(
-          file.path, line: place?.line ?? 0, column: place?.column ?? 0,
+          "invalid-url", file.path, line: place?.line ?? 0, column: place?.column ?? 0,
           "url '\(url)' is not an http(s) or relative address"))
       article.url = nil
     }
@@ -71,7 +71,7 @@ public enum ArticleReader {
     if article.date == nil && front["date"] == nil {
       diagnostics.append(
         .warning(
-          file.path,
+          "undated-article", file.path,
           "the article has no date and no dateline: its dates without a year and its weekdays stay off the timeline (add 'date: YYYY-MM-DD')"
         ))
     }

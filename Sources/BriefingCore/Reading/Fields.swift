@@ -50,7 +50,9 @@ struct Fields {
   mutating func date(_ key: String) -> BriefingDate? {
     guard let field = front[key], let text = text(key) else { return nil }
     guard let date = BriefingDate(iso: text) else {
-      report(field, "'\(key)' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not '\(text)'")
+      report(
+        field, "'\(key)' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not '\(text)'",
+        code: "invalid-date")
       return nil
     }
     return date
@@ -62,16 +64,16 @@ struct Fields {
     guard let date = BriefingDate(iso: text), date.precision == .day else {
       report(
         field,
-        "an article's '\(key)' must be a day written YYYY-MM-DD, not '\(text)' (only events may give YYYY-MM or YYYY)"
-      )
+        "an article's '\(key)' must be a day written YYYY-MM-DD, not '\(text)' (only events may give YYYY-MM or YYYY)",
+        code: "invalid-date")
       return nil
     }
     return date
   }
 
   /// Records a problem once, however often the field is read.
-  mutating func report(_ field: FrontMatter.Field, _ message: String) {
-    let problem = Diagnostic.error(file, line: field.line, column: field.column, message)
+  mutating func report(_ field: FrontMatter.Field, _ message: String, code: String = "invalid-field") {
+    let problem = Diagnostic.error(code, file, line: field.line, column: field.column, message)
     if !diagnostics.contains(problem) { diagnostics.append(problem) }
   }
 }

@@ -55,7 +55,11 @@ public struct FrontMatter: Sendable {
     guard let close = closeLine else {
       return (
         FrontMatter(fields: [], body: String(text), bodyLine: 1),
-        [.error(file, line: 1, column: 1, "front matter opened with '---' is never closed")]
+        [
+          .error(
+            "unclosed-front-matter", file, line: 1, column: 1,
+            "front matter opened with '---' is never closed")
+        ]
       )
     }
     let yamlStart = lineStarts.count > 1 ? lineStarts[1] : text.endIndex
@@ -68,7 +72,7 @@ public struct FrontMatter: Sendable {
         FrontMatter(fields: [], body: body, bodyLine: bodyLine),
         [
           .error(
-            file, line: line + 2, column: column + 1,
+            "yaml-alias-limit", file, line: line + 2, column: column + 1,
             "YAML aliases here expand the front matter past \(YAMLAliases.limit) values (the limit); write the values out instead"
           )
         ]
@@ -85,7 +89,7 @@ public struct FrontMatter: Sendable {
           FrontMatter(fields: [], body: body, bodyLine: bodyLine),
           [
             .error(
-              file, line: (mark?.line ?? 1) + 1, column: mark?.column ?? 1,
+              "malformed-yaml", file, line: (mark?.line ?? 1) + 1, column: mark?.column ?? 1,
               "front matter must be a mapping of keys to values")
           ]
         )
@@ -95,12 +99,15 @@ public struct FrontMatter: Sendable {
       let (line, column, problem) = describe(error, in: yaml)
       return (
         FrontMatter(fields: [], body: body, bodyLine: bodyLine),
-        [.error(file, line: line + 1, column: column, "malformed YAML front matter: \(problem)")]
+        [
+          .error(
+            "malformed-yaml", file, line: line + 1, column: column, "malformed YAML front matter: \(problem)")
+        ]
       )
     } catch {
       return (
         FrontMatter(fields: [], body: body, bodyLine: bodyLine),
-        [.error(file, line: 2, column: 1, "malformed YAML front matter: \(error)")]
+        [.error("malformed-yaml", file, line: 2, column: 1, "malformed YAML front matter: \(error)")]
       )
     }
   }

@@ -12,13 +12,14 @@ public enum NoteReader {
     if Slug.make(file.folder) != file.folder {
       diagnostics.append(
         .error(
-          file.path,
+          "invalid-kind-folder", file.path,
           "the folder '\(file.folder)' cannot name a kind of entity: use lower-case letters, digits and hyphens"
         ))
     }
     var slug = Slug.make(file.baseName)
     if slug.isEmpty {
-      diagnostics.append(.error(file.path, "the note's file name gives an empty slug; use letters or digits"))
+      diagnostics.append(
+        .error("empty-slug", file.path, "the note's file name gives an empty slug; use letters or digits"))
       slug = "untitled"
     }
     let nameKey = (kind == .event || kind == .issue) ? "title" : "name"
@@ -27,7 +28,9 @@ public enum NoteReader {
       // A note whose YAML failed to parse has already been reported once.
       if problems.isEmpty {
         diagnostics.append(
-          .error(file.path, line: 1, column: 1, "the note has no '\(nameKey)'; every note needs one"))
+          .error(
+            "missing-name", file.path, line: 1, column: 1,
+            "the note has no '\(nameKey)'; every note needs one"))
       }
       name = file.baseName
     }
@@ -41,7 +44,9 @@ public enum NoteReader {
     entity.end = fields.date("end")
     if kind == .event && entity.date == nil && front["date"] == nil {
       diagnostics.append(
-        .warning(file.path, line: 1, column: 1, "the event has no 'date'; it stays off the timeline"))
+        .warning(
+          "undated-event", file.path, line: 1, column: 1, "the event has no 'date'; it stays off the timeline"
+        ))
     }
     entity.roles = roles(front, file: file.path, diagnostics: &diagnostics)
     for key in referenceKeys {
@@ -57,7 +62,8 @@ public enum NoteReader {
     guard let field = front["roles"] else { return [] }
     guard case .list(let items) = field.value else {
       if let title = field.value.text { return [Role(title: title)] }
-      diagnostics.append(.error(file, line: field.line, column: field.column, "'roles' must be a list"))
+      diagnostics.append(
+        .error("invalid-role", file, line: field.line, column: field.column, "'roles' must be a list"))
       return []
     }
     var roles: [Role] = []
@@ -68,7 +74,7 @@ public enum NoteReader {
       case .map(let entries):
         guard let title = entries.first(where: { $0.key == "title" })?.value.text else {
           diagnostics.append(
-            .error(file, line: field.line, column: field.column, "each role needs a 'title'"))
+            .error("invalid-role", file, line: field.line, column: field.column, "each role needs a 'title'"))
           continue
         }
         var role = Role(title: title)
@@ -79,7 +85,7 @@ public enum NoteReader {
           guard let date = BriefingDate(iso: text) else {
             diagnostics.append(
               .error(
-                file, line: entry.line, column: entry.column,
+                "invalid-date", file, line: entry.line, column: entry.column,
                 "'\(key)' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not '\(text)'"))
             continue
           }
@@ -87,7 +93,8 @@ public enum NoteReader {
         }
         roles.append(role)
       case .list:
-        diagnostics.append(.error(file, line: field.line, column: field.column, "a role cannot be a list"))
+        diagnostics.append(
+          .error("invalid-role", file, line: field.line, column: field.column, "a role cannot be a list"))
       }
     }
     return roles
