@@ -23,7 +23,7 @@ bench_corpus() {
   for i in $(seq "$runs"); do
     rm -rf "$out/site"
     /usr/bin/time -f "%e %M" -o "$out/time" "$exe" build --content "$out/content" --templates templates \
-      --output "$out/site" --no-search --no-cache 2>"$out/log" >/dev/null
+      --output "$out/site" --no-search --no-cache --verbose 2>"$out/log" >/dev/null
     read -r secs kb <"$out/time"
     times+=("$secs"); [ "$kb" -gt "$rss" ] && rss=$kb
     if [ "$have_hugo" = yes ]; then
@@ -64,7 +64,7 @@ warm_edit() {
   article=$(find "$out/content/articles" -name '*.md' | sort | head -1)
   cp "$article" "$out/article.bak"
   printf '\nOne more paragraph, added to time a rebuild.\n' >>"$article"
-  /usr/bin/time -f "%e" -o "$out/warm-time" "$exe" build --content "$out/content" --output "$out/cached" --no-search \
+  /usr/bin/time -f "%e" -o "$out/warm-time" "$exe" build --content "$out/content" --output "$out/cached" --no-search --verbose \
     2>"$out/warm-log" >/dev/null
   rm -rf "$out/uncached"
   "$exe" build --content "$out/content" --output "$out/uncached" --no-search --no-cache >/dev/null 2>&1

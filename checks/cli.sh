@@ -3,7 +3,7 @@
 # --strict), 2 on bad usage; diagnostics name file and line.
 # Usage: checks/cli.sh BRIEFING_BINARY
 set -uo pipefail
-exe=$1
+exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d /tmp/briefing-cli.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 failures=0
@@ -36,6 +36,21 @@ expect 2 "an unknown option" "$exe" build --bogus
 expect 2 "an unknown subcommand" "$exe" frobnicate
 expect 2 "a bad option value" "$exe" check --format xml
 expect 0 "--help" "$exe" --help
+expect 0 "--version" "$exe" --version
+expect 0 "the bundled briefing under --strict" "$exe" check --content content --strict
+expect 1 "check --format json of content with an error" "$exe" check --content "$work/bad" --format json
+"$exe" check --content "$work/bad" --format json >"$work/json" 2>/dev/null
+python3 -c '
+import json, sys
+items = json.load(open(sys.argv[1]))
+assert any(i["code"] == "unknown-reference" and i["line"] == 3 and i["severity"] == "error" for i in items), items
+assert all(set(i) == {"file", "line", "column", "severity", "code", "message"} for i in items), items
+' "$work/json" || { echo "FAIL check --format json does not parse or lacks codes"; failures=$((failures + 1)); }
+expect 2 "--quiet with --verbose" "$exe" check --quiet --verbose
+# A starter briefing builds at once with no templates folder; new writes a note skeleton.
+( cd "$work" && "$exe" init brief >/dev/null && cd brief && "$exe" build --no-search >/dev/null 2>&1 &&
+  "$exe" new person "Ada Lovelace" >/dev/null && test -f content/people/ada-lovelace.md ) ||
+  { echo "FAIL init, build and new in an empty folder"; failures=$((failures + 1)); }
 # Two processes (each with its own hash seed) build byte-identical sites.
 "$exe" build --content content --templates templates --output "$work/one" --no-search >/dev/null 2>&1
 "$exe" build --content content --templates templates --output "$work/two" --no-search >/dev/null 2>&1

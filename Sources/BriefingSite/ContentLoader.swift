@@ -14,6 +14,8 @@ public struct LoadedContent: Sendable {
   var digests: [String: Digest] = [:]
   /// The files of the articles, by the path diagnostics show.
   var articleFiles: Set<String> = []
+  /// `briefing.yml` as diagnostics show it.
+  var configFile = "briefing.yml"
 }
 
 /// Reads the content folder: `briefing.yml`, `index.md`, `articles/`, and one folder per entity kind.
@@ -98,6 +100,7 @@ struct ContentLoader {
       articles: articles.compactMap(\.0), entities: entities.compactMap(\.0), diagnostics: diagnostics)
     loaded.digests = digests.all
     loaded.articleFiles = Set(articleFiles.map(\.path))
+    loaded.configFile = "\(display)/briefing.yml"
     return loaded
   }
 

@@ -177,6 +177,7 @@ public struct Pipeline: Sendable {
       return (bodies, findings)
     }
     diagnostics += findings.diagnostics
+    diagnostics = Pipeline.controlled(diagnostics, loaded: loaded)
     let briefing = timed("assemble") {
       Briefing(
         config: loaded.config, entities: loaded.entities, articles: loaded.articles, relations: relations,
@@ -186,6 +187,43 @@ public struct Pipeline: Sendable {
       log("link cache: \(linkCache.hits) of \(linkCache.hits + linkCache.misses) documents reused")
     }
     return ((briefing, bodies, diagnostics.sorted()), linkCache)
+  }
+
+  /// `diagnostics` after what the content asks of them: a document's `accept:` drops its own
+  /// warnings and notes of those codes; `briefing.yml`'s `diagnostics:` turns a code off, or makes
+  /// it a warning or an error. Errors are never dropped or lowered. Codes that do not exist are
+  /// reported.
+  static func controlled(_ diagnostics: [Diagnostic], loaded: LoadedContent) -> [Diagnostic] {
+    let known = Set(Diagnostic.codes.map(\.code))
+    var accepted: [String: Set<String>] = [:]
+    var unknown: [Diagnostic] = []
+    let documents =
+      loaded.articles.map { ($0.file, $0.accepts) } + loaded.entities.map { ($0.file, $0.accepts) }
+    for (file, codes) in documents where !codes.isEmpty {
+      accepted[file] = Set(codes)
+      for code in codes where !known.contains(code) {
+        unknown.append(
+          .warning("unknown-code", file, "accept: names '\(code)', which is no diagnostic's code"))
+      }
+    }
+    let config = loaded.config
+    for code in config.diagnosticLevels.keys.sorted() where !known.contains(code) {
+      unknown.append(
+        .warning(
+          "unknown-code", loaded.configFile, "diagnostics: names '\(code)', which is no diagnostic's code"))
+    }
+    return diagnostics.compactMap { diagnostic -> Diagnostic? in
+      var diagnostic = diagnostic
+      guard diagnostic.severity != .error else { return diagnostic }
+      if accepted[diagnostic.file]?.contains(diagnostic.code) == true { return nil }
+      switch config.diagnosticLevels[diagnostic.code] {
+      case .off: return nil
+      case .warning: diagnostic.severity = .warning
+      case .error: diagnostic.severity = .error
+      case nil: break
+      }
+      return diagnostic
+    } + unknown
   }
 
   private func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {

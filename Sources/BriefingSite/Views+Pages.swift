@@ -32,6 +32,7 @@ extension Views {
     context["end"] = entity.end.map(date) ?? false
     context["place"] = .text(entity.place)
     context["status"] = .text(entity.status)
+    context["extra"] = .extra(entity.extra)
     for kind in [EntityKind.person, .event, .issue, .organization] {
       context["connected_\(kind.folder)"] = list(briefing.connections(of: entity.id, kind: kind).map(link))
     }
@@ -94,6 +95,7 @@ extension Views {
     context["searchable"] = true
     context["body"] = .string(body)
     context["author"] = .text(article.author)
+    context["extra"] = .extra(article.extra)
     context["sourceURL"] = .text(article.url)
     context["inferred"] = list(article.inferred.map { ["text": .string($0)] })
     let counts = Dictionary(grouping: briefing.mentionsByDocument[article.id] ?? [], by: \.entity)

@@ -54,6 +54,7 @@ struct Views: Sendable {
       "pageTitle": .string(title),
       "nav": .list(nav),
       "asOf": briefing.asOf.map(date) ?? false,
+      "siteExtra": .extra(briefing.config.extra),
     ]
   }
 
@@ -230,4 +231,16 @@ struct Views: Sendable {
 extension TemplateValue {
   /// Optional text: the text, or false, so a template can test for it.
   static func text(_ text: String?) -> TemplateValue { text.map { .string($0) } ?? false }
+
+  /// The user's own fields (`extra:`) as they were written, or false when there are none.
+  static func extra(_ value: FrontMatter.Value?) -> TemplateValue {
+    guard let value else { return false }
+    switch value {
+    case .scalar(let text): return .string(text)
+    case .list(let items): return .list(items.map { extra($0) })
+    case .map(let fields):
+      return .object(
+        Dictionary(fields.map { ($0.key, extra($0.value)) }, uniquingKeysWith: { first, _ in first }))
+    }
+  }
 }

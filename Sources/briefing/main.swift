@@ -19,10 +19,52 @@ struct ContentOptions: ParsableArguments {
   var strict = false
 }
 
+/// How diagnostics are printed, shared by `build` and `check`.
+struct OutputOptions: ParsableArguments {
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, github, json
+  }
+
+  @Option(
+    help: """
+      How to print diagnostics: text (on standard error), github (workflow annotations) or json \
+      (one array of objects with file, line, column, severity, code and message), both on standard output.
+      """)
+  var format: Format = .text
+
+  @Flag(help: "Print errors only.")
+  var quiet = false
+
+  @Flag(help: "Also print how long each stage took.")
+  var verbose = false
+
+  func validate() throws {
+    if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be given together") }
+  }
+
+  /// Prints `diagnostics` in the chosen format (only errors under `--quiet`).
+  func print(_ diagnostics: [Diagnostic]) {
+    let shown = quiet ? diagnostics.filter { $0.severity == .error } : diagnostics
+    switch format {
+    case .text: for diagnostic in shown { printError(diagnostic.description) }
+    case .github: for diagnostic in shown { Swift.print(diagnostic.githubDescription) }
+    case .json: Swift.print(DiagnosticJSON.array(shown), terminator: "")
+    }
+  }
+
+  /// A line for the reader (a summary, a note): on standard output in text form, on standard error
+  /// when standard output carries machine-readable diagnostics; never under `--quiet`.
+  func say(_ line: String) {
+    guard !quiet else { return }
+    if format == .text { Swift.print(line) } else { printError(line) }
+  }
+}
+
 struct Build: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
 
   @OptionGroup var options: ContentOptions
+  @OptionGroup var output: OutputOptions
 
   @Option(
     help: """
@@ -31,8 +73,8 @@ struct Build: ParsableCommand {
       """)
   var templates: String?
 
-  @Option(help: "The output folder; replaced only when the build succeeds.")
-  var output = "site"
+  @Option(name: .customLong("output"), help: "The output folder; replaced only when the build succeeds.")
+  var folder = "site"
 
   @Flag(inversion: .prefixedNo, help: "Build a Pagefind search index when Pagefind is installed.")
   var search = true
@@ -43,44 +85,40 @@ struct Build: ParsableCommand {
   var cache = true
 
   func run() throws {
-    let pipeline = Pipeline(fileSystem: LocalFileSystem(), log: { printError($0) })
+    let verbose = output.verbose
+    let pipeline = Pipeline(fileSystem: LocalFileSystem(), log: { if verbose { printError($0) } })
     let report: BuildReport
     do {
       report = try pipeline.build(
-        content: options.content, templates: templates ?? defaultTemplates(), output: output,
+        content: options.content, templates: templates ?? defaultTemplates(), output: folder,
         strict: options.strict, search: search, cache: cache)
     } catch let error as BriefingError {
-      for diagnostic in error.diagnostics { printError(diagnostic.description) }
+      output.print(error.diagnostics)
       printError(error.description)
       throw ExitCode(1)
     }
-    for diagnostic in report.diagnostics { printError(diagnostic.description) }
-    for note in report.notes { printError(note) }
-    print(report.summary)
+    output.print(report.diagnostics)
+    for note in report.notes where !output.quiet { printError(note) }
+    output.say(report.summary)
   }
 }
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Check the content and list every problem.")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, github
-  }
-
   @OptionGroup var options: ContentOptions
-
-  @Option(help: "How to print diagnostics: text, or github for workflow annotations.")
-  var format: Format = .text
+  @OptionGroup var output: OutputOptions
 
   func run() throws {
-    let pipeline = Pipeline(fileSystem: LocalFileSystem(), log: { _ in })
+    let verbose = output.verbose
+    let pipeline = Pipeline(fileSystem: LocalFileSystem(), log: { if verbose { printError($0) } })
     let result = pipeline.check(content: options.content)
-    for diagnostic in result.diagnostics {
-      print(format == .github ? diagnostic.githubDescription : diagnostic.description)
-    }
+    output.print(result.diagnostics)
     let errors = result.diagnostics.filter { $0.severity == .error }.count
     let warnings = result.diagnostics.filter { $0.severity == .warning }.count
-    printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+    if !output.quiet {
+      printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+    }
     if errors > 0 || (options.strict && warnings > 0) { throw ExitCode(1) }
   }
 }

@@ -67,6 +67,11 @@ public struct Article: Sendable, Hashable, Identifiable {
     self.dropped = dropped
   }
 
+  /// Diagnostic codes the article accepts for itself (`accept: [undated-article]`).
+  public var accepts: [String] = []
+  /// The user's own fields (`extra:`), for templates.
+  public var extra: FrontMatter.Value?
+
   /// The page of the article, relative to the site root.
   public var pageURL: String { "\(id).html" }
 }

@@ -11,6 +11,18 @@ public struct BriefingConfig: Sendable, Hashable {
   /// Absolute address the site is published at; enables the sitemap and absolute feed links.
   public var baseURL: String?
   public var linkPolicy: LinkPolicy
+  /// What `diagnostics:` makes of each code: `off`, `warning` or `error`.
+  public var diagnosticLevels: [String: DiagnosticLevel] = [:]
+  /// The user's own fields (`extra:`), for templates.
+  public var extra: FrontMatter.Value?
+
+  /// What a code can be made in `diagnostics:`.
+  public enum DiagnosticLevel: String, Sendable, Hashable {
+    case off, warning, error
+  }
+
+  /// The keys `briefing.yml` may have.
+  static let keys = ["title", "description", "language", "base_url", "link_policy", "diagnostics", "extra"]
 
   public init(
     title: String = "Briefing", description: String? = nil, language: String = "en", baseURL: String? = nil,
@@ -50,6 +62,23 @@ public struct BriefingConfig: Sendable, Hashable {
         fields.report(field, "link_policy must be 'first' or 'all', not '\(policy)'")
       }
     }
+    if let field = front["diagnostics"] {
+      if case .map(let entries) = field.value {
+        for entry in entries {
+          if let text = entry.value.text, let level = DiagnosticLevel(rawValue: text) {
+            config.diagnosticLevels[entry.key] = level
+          } else {
+            fields.report(
+              entry,
+              "'diagnostics' sets each code to off, warning or error, not '\(entry.value.text ?? "a list")'")
+          }
+        }
+      } else {
+        fields.report(field, "'diagnostics' must be a mapping of codes to off, warning or error")
+      }
+    }
+    config.extra = fields.extra()
+    fields.reportUnknownKeys(known: keys)
     diagnostics += fields.diagnostics.map {
       var d = $0; d.line = max(1, d.line - 1); return d
     }

@@ -94,6 +94,41 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
   }
 }
 
+extension Diagnostic {
+  /// Every code, with what it means: the README's table, and what `accept:` and `diagnostics:`
+  /// may name.
+  public static let codes: [(code: String, meaning: String)] = [
+    ("ambiguous-mention", "a name in a text fits several entities and is left unlinked"),
+    ("ambiguous-reference", "a front-matter reference fits several entities"),
+    ("ambiguous-wikilink", "a [[wikilink]] fits several entities"),
+    ("build-failed", "the build could not go on (the message says why)"),
+    ("duplicate-slug", "two files give the same slug"),
+    ("empty-slug", "a file name gives no slug"),
+    ("file-too-large", "a file is over the 1,000,000-byte limit"),
+    ("ignored-file", "a file in the content folder is not an article, a note, briefing.yml or index.md"),
+    ("invalid-date", "a date is not written YYYY-MM-DD (or YYYY-MM, YYYY where allowed)"),
+    ("invalid-field", "a front-matter value has the wrong shape"),
+    ("invalid-kind-folder", "a folder name cannot name a kind of entity"),
+    ("invalid-role", "a role in 'roles' is malformed"),
+    ("invalid-url", "an article's url is not http(s), mailto: or relative"),
+    ("invalid-utf8", "a file is not UTF-8 text"),
+    ("malformed-yaml", "front matter or briefing.yml is not valid YAML"),
+    ("missing-name", "a note has no name or title"),
+    ("no-config", "there is no briefing.yml"),
+    ("reserved-slug", "the slug 'index' is taken by a list page"),
+    ("unclosed-front-matter", "front matter opened with '---' is never closed"),
+    ("undated-article", "an article has no date and no dateline"),
+    ("undated-event", "an event has no date"),
+    ("unknown-code", "accept: or diagnostics: names a code that does not exist"),
+    ("unknown-key", "a key of briefing.yml or front matter means nothing to briefing"),
+    ("unknown-name", "a capitalized name seen in several articles names no entity (check only)"),
+    ("unknown-reference", "a front-matter reference names no entity"),
+    ("unknown-wikilink", "a [[wikilink]] names no entity"),
+    ("unreadable-file", "a file cannot be read"),
+    ("yaml-alias-limit", "YAML aliases expand a file past 10,000 values"),
+  ]
+}
+
 extension Array where Element == Diagnostic {
   /// Whether any diagnostic is an error.
   public var hasErrors: Bool { contains { $0.severity == .error } }

@@ -118,6 +118,10 @@ public struct Entity: Sendable, Hashable, Identifiable {
   public var status: String?
   /// Unresolved references by front-matter key (`people`, `issues`, `organizations`, `related`).
   public var references: [String: [Reference]] = [:]
+  /// Diagnostic codes the note accepts for itself (`accept: [undated-event]`).
+  public var accepts: [String] = []
+  /// The user's own fields (`extra:`), for templates.
+  public var extra: FrontMatter.Value?
 
   public init(
     id: String, kind: EntityKind, slug: String, name: String, aliases: [String] = [],

@@ -1,5 +1,8 @@
 /// Turns an article file into an `Article`: front matter first, then what the text itself tells.
 public enum ArticleReader {
+  /// The front-matter keys an article may have.
+  static let keys = ["title", "date", "source", "url", "author", "dek", "slug", "accept", "extra"]
+
   /// Reads `file` (already known to be valid UTF-8 text); problems are appended to `diagnostics`.
   public static func read(_ file: SourceFile, text: String, diagnostics: inout [Diagnostic]) -> Article {
     let (front, problems) = FrontMatter.parse(text, file: file.path)
@@ -22,6 +25,9 @@ public enum ArticleReader {
       source: fields.text("source"), url: fields.text("url"), author: fields.text("author"),
       bodyLine: front.bodyLine)
     article.date = fields.day("date")
+    article.accepts = fields.texts("accept")
+    article.extra = fields.extra()
+    fields.reportUnknownKeys(known: ArticleReader.keys)
     if let url = article.url, !URLSafety.isSafe(url) {
       let place = front["url"]
       diagnostics.append(

@@ -71,6 +71,31 @@ struct Fields {
     return date
   }
 
+  /// The user's own fields: `extra:`, which must be a mapping.
+  mutating func extra() -> FrontMatter.Value? {
+    guard let field = front["extra"] else { return nil }
+    guard case .map = field.value else {
+      report(field, "'extra' must be a mapping of your own keys to values")
+      return nil
+    }
+    return field.value
+  }
+
+  /// Warns of each top-level key not in `known`, with the known key it most likely meant, or where
+  /// the user's own fields go.
+  mutating func reportUnknownKeys(known: [String]) {
+    for field in front.fields where !known.contains(field.key) {
+      let hint =
+        KeySuggestion.nearest(field.key, in: known).map { "; did you mean '\($0)'?" }
+        ?? (known.contains("extra")
+          ? "; your own fields go under 'extra:', where templates can read them" : "")
+      diagnostics.append(
+        .warning(
+          "unknown-key", file, line: field.line, column: field.column,
+          "unknown key '\(field.key)', which is ignored\(hint)"))
+    }
+  }
+
   /// Records a problem once, however often the field is read.
   mutating func report(_ field: FrontMatter.Field, _ message: String, code: String = "invalid-field") {
     let problem = Diagnostic.error(code, file, line: field.line, column: field.column, message)

@@ -49,6 +49,14 @@ public enum NoteReader {
         ))
     }
     entity.roles = roles(front, file: file.path, diagnostics: &diagnostics)
+    entity.accepts = fields.texts("accept")
+    entity.extra = fields.extra()
+    fields.reportUnknownKeys(
+      known: [
+        "name", "title", "aliases", "summary", "country", "place", "status", "date", "end", "roles", "accept",
+        "extra",
+      ]
+        + referenceKeys)
     for key in referenceKeys {
       let refs = fields.references(key)
       if !refs.isEmpty { entity.references[key] = refs }
