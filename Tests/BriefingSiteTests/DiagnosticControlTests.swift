@@ -113,5 +113,7 @@ import Testing
     }
     #expect(used.count > 15)
     #expect(used.subtracting(listed).isEmpty, "\(used.subtracting(listed))")
+    let readme = try String(contentsOfFile: repositoryRoot + "/README.md", encoding: .utf8)
+    for code in listed { #expect(readme.contains("| `\(code)` |"), "the README's table lacks \(code)") }
   }
 }
