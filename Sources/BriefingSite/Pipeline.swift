@@ -116,7 +116,7 @@ public struct Pipeline: Sendable {
   func prepare(content: String, forCheck: Bool, cache: Bool) throws -> (
     prepared: (Briefing, RenderedBodies, [Diagnostic]), cache: LinkCache?
   ) {
-    let loaded = try timed("load") { try ContentLoader(fileSystem: fileSystem).load(content) }
+    var loaded = try timed("load") { try ContentLoader(fileSystem: fileSystem).load(content) }
     let linkCache =
       cache
       ? LinkCache(
@@ -178,6 +178,14 @@ public struct Pipeline: Sendable {
     }
     diagnostics += findings.diagnostics
     diagnostics = Pipeline.controlled(diagnostics, loaded: loaded)
+    // Linked, the texts are no longer needed: the pages use the rendered bodies, and the feed only
+    // an article's first paragraph. Memory then grows with what was found, not with the text read.
+    for index in loaded.articles.indices {
+      loaded.articles[index].paragraphs = Array(loaded.articles[index].paragraphs.prefix(1))
+      loaded.articles[index].markdown = ""
+      loaded.articles[index].dropped = []
+    }
+    for index in loaded.entities.indices { loaded.entities[index].body = "" }
     let briefing = timed("assemble") {
       Briefing(
         config: loaded.config, entities: loaded.entities, articles: loaded.articles, relations: relations,
