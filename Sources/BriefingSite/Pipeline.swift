@@ -88,14 +88,22 @@ public struct Pipeline: Sendable {
     let theme = try timed("templates") { try Theme.load(from: templates, fileSystem: fileSystem) }
     let renderer = SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: indexer != nil)
     var made = (pages: 0, files: 0)
+    var templateWarnings: [Diagnostic] = []
     try writer.write { sink in
       made = try timed("render and write") { try renderer.render(into: sink) }
+      templateWarnings = theme.missingNameWarnings()
+      if strict && !templateWarnings.isEmpty {
+        throw BriefingError(
+          stage: .render,
+          "the templates have \(templateWarnings.count) problem\(templateWarnings.count == 1 ? "" : "s"); the site was not changed",
+          diagnostics: templateWarnings)
+      }
     } finish: { staging in
       if let indexer { try timed("search index") { try indexer.index(staging) } }
     }
     linkCache?.commit()
     var report = BuildReport(
-      diagnostics: diagnostics, pages: made.pages, files: made.files + 1, output: output)
+      diagnostics: diagnostics + templateWarnings, pages: made.pages, files: made.files + 1, output: output)
     if search && indexer == nil {
       report.notes.append("search skipped: Pagefind is not installed (pip install pagefind-bin)")
     } else if indexer != nil {

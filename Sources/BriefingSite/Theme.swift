@@ -1,3 +1,4 @@
+import Foundation
 import BriefingCore
 import BriefingTemplates
 
@@ -5,6 +6,10 @@ import BriefingTemplates
 /// files of a templates folder (when there is one) in place of the built-in files of the same name.
 public struct Theme: Sendable {
   var library: TemplateLibrary
+  /// Where each template came from (a file of the templates folder, or the built-in theme).
+  var files: [String: String] = [:]
+  /// Names the templates looked up and found nowhere while pages were rendered.
+  let missing = MissingNames()
   /// Files under `assets/`, by path relative to the templates folder.
   var assets: [String: [UInt8]]
 
@@ -43,7 +48,7 @@ public struct Theme: Sendable {
       }
     }
     do {
-      return Theme(library: try TemplateLibrary(sources), assets: assets)
+      return Theme(library: try TemplateLibrary(sources), files: files, assets: assets)
     } catch let error as TemplateError {
       throw BriefingError(
         stage: .render, file: files[error.template] ?? error.template, line: error.line, column: error.column,
@@ -67,9 +72,37 @@ public struct Theme: Sendable {
   /// Renders `value` with the named template, as UTF-8.
   func render(_ name: String, _ value: TemplateValue) -> [UInt8] {
     var out: [UInt8] = []
-    library.render(name, value, into: &out)
+    var names: Set<String> = []
+    library.render(name, value, into: &out, missing: &names)
+    if !names.isEmpty { missing.add(names, template: name) }
     return out
   }
 
+  /// A warning for each name a template looked up that its page did not provide: a misspelt
+  /// variable renders nothing, and this says so.
+  func missingNameWarnings() -> [Diagnostic] {
+    missing.all.sorted { $0.key < $1.key }.flatMap { template, names in
+      names.sorted().map { name in
+        Diagnostic.warning(
+          "unknown-template-variable", files[template] ?? "\(template).mustache",
+          "the template '\(template)' uses '\(name)', which its page does not provide (docs/templates.md lists what each page has)"
+        )
+      }
+    }
+  }
+
   func render(_ name: String, _ fields: Fields) -> [UInt8] { render(name, .object(fields)) }
+}
+
+/// Names looked up in vain, by template; filled from several threads.
+final class MissingNames: @unchecked Sendable {
+  // @unchecked: `names` is only touched under `lock`.
+  private let lock = NSLock()
+  private var names: [String: Set<String>] = [:]
+
+  func add(_ found: Set<String>, template: String) {
+    lock.withLock { names[template, default: []].formUnion(found) }
+  }
+
+  var all: [String: Set<String>] { lock.withLock { names } }
 }

@@ -128,6 +128,7 @@ extension Views {
     let part = parts[number - 1]
     var context = page(title: "Timeline: \(part.title)", current: "timeline")
     context["years"] = .list(grouped(Array(briefing.timeline[part.range]), sourceLimit: Paging.entrySources))
+    context["yearPages"] = false
     context["pager"] = pager(
       number, of: parts.count, path: { parts[$0 - 1].path }, title: { parts[$0 - 1].title },
       up: ("The whole timeline", "timeline.html"))
@@ -160,6 +161,9 @@ extension Views {
     let count = Paging.pages(items.count, size: Paging.indexItems)
     return (1...count).map { number in
       var context = page(title: count == 1 ? title : "\(title), page \(number) of \(count)", current: current)
+      // One list template shows both kinds of index: the other list is false.
+      context["items"] = false
+      context["articles"] = false
       context[key] = list(Array(Paging.slice(items, page: number, size: Paging.indexItems)))
       context["pager"] = pager(
         number, of: count, path: { Paging.path(path, page: $0) }, up: number > 1 ? (title, path) : nil)

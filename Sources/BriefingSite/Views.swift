@@ -55,6 +55,9 @@ struct Views: Sendable {
       "nav": .list(nav),
       "asOf": briefing.asOf.map(date) ?? false,
       "siteExtra": .extra(briefing.config.extra),
+      // What some pages add, false on the others, so that every page has every name its
+      // template may use.
+      "jsonLD": false, "searchable": false, "pager": false,
     ]
   }
 
@@ -118,6 +121,7 @@ struct Views: Sendable {
       "people": list(entities.filter { $0.kind == .person }.map(link)),
       "issues": list(entities.filter { $0.kind == .issue }.map(link)),
       "sources": sources(entry.sources),
+      "moreSources": false,
     ]
   }
 
@@ -176,6 +180,7 @@ struct Views: Sendable {
     var context = page(title: "Timeline", current: "timeline")
     let years = grouped(briefing.timeline, sourceLimit: Paging.entrySources)
     context["years"] = years.isEmpty ? false : .list(years)
+    context["yearPages"] = false
     return context
   }
 

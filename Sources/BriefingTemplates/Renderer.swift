@@ -6,6 +6,8 @@ struct Renderer {
   let names: UnsafeBufferPointer<Name>
   let program: Program
   var stack: [TemplateValue]
+  /// Names (by index) looked up and found nowhere: a misspelt name in a template shows here.
+  var missing: [Int] = []
 
   /// Where the innermost section over a list is: item `index` of `count`. A `count` of 0 means no
   /// list, as outside lists, in partials and in sections over other values (as in swift-mustache).
@@ -34,14 +36,24 @@ struct Renderer {
         out.append(indent)
         i += 1
       case .escaped:
-        if let value = lookup(Int(node.a), position) { Self.write(value, escaped: true, &out) }
+        if let value = lookup(Int(node.a), position) {
+          Self.write(value, escaped: true, &out)
+        } else {
+          noteMissing(Int(node.a))
+        }
         i += 1
       case .raw:
-        if let value = lookup(Int(node.a), position) { Self.write(value, escaped: false, &out) }
+        if let value = lookup(Int(node.a), position) {
+          Self.write(value, escaped: false, &out)
+        } else {
+          noteMissing(Int(node.a))
+        }
         i += 1
       case .section:
         let bodyEnd = Int(node.b)
-        if let value = lookup(Int(node.a), position) {
+        let found = lookup(Int(node.a), position)
+        if found == nil { noteMissing(Int(node.a)) }
+        if let value = found {
           switch value {
           case .null:
             break
@@ -63,7 +75,9 @@ struct Renderer {
         i = bodyEnd
       case .inverted:
         let bodyEnd = Int(node.b)
-        switch lookup(Int(node.a), position) {
+        let found = lookup(Int(node.a), position)
+        if found == nil { noteMissing(Int(node.a)) }
+        switch found {
         case nil, .null?, .bool(false)?:
           run(i + 1, bodyEnd, position, indent, &out)
         case .list(let items)? where items.isEmpty:
@@ -85,6 +99,15 @@ struct Renderer {
         }
         i += 1
       }
+    }
+  }
+
+  /// Records a name that has no value here; the position functions are left out (outside a list
+  /// they have none by design).
+  private mutating func noteMissing(_ index: Int) {
+    switch names[index].kind {
+    case .path, .anchored, .unsupported: missing.append(index)
+    case .implicit, .first, .last, .index, .even, .odd: break
     }
   }
 

@@ -45,6 +45,15 @@ public struct TemplateLibrary: Sendable {
   /// Renders template `name` with `value` at the bottom of the context stack, appending to `out`.
   /// A template the library does not have renders nothing.
   public func render(_ name: String, _ value: TemplateValue, into out: inout [UInt8]) {
+    var missing: Set<String> = []
+    render(name, value, into: &out, missing: &missing)
+  }
+
+  /// Renders as `render(_:_:into:)` does, and adds to `missing` every name the template looked up
+  /// and found nowhere in the context (as written: `pageTitel`, `article.titel`).
+  public func render(
+    _ name: String, _ value: TemplateValue, into out: inout [UInt8], missing: inout Set<String>
+  ) {
     guard let template = program.index[name] else { return }
     let range = program.ranges[template]
     var output = Output(capacity: program.sizeGuesses[template] + 1024)
@@ -55,6 +64,7 @@ public struct TemplateLibrary: Sendable {
           var renderer = Renderer(nodes: nodes, pool: pool, names: names, program: program, stack: [value])
           renderer.stack.reserveCapacity(16)
           renderer.run(range.lowerBound, range.upperBound, .none, [], &output)
+          for index in renderer.missing { missing.insert(names[index].text) }
         }
       }
     }

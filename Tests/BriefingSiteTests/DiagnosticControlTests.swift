@@ -84,6 +84,38 @@ import Testing
     #expect(found.contains { $0.code == "unknown-reference" && $0.severity == .error })
   }
 
+  @Test func aTemplateNameNoPageProvidesIsAWarningAndUnderStrictAnError() throws {
+    let fixture = try Fixture(smallBriefing)
+    defer { fixture.remove() }
+    try fixture.write(
+      "{{> header}}<h1>{{pageTitel}}</h1>{{#entity}}{{nmae}}{{/entity}}{{> footer}}",
+      to: "theme/person.mustache")
+    let report = try Pipeline(fileSystem: fixture.fileSystem).build(
+      content: fixture.content, templates: fixture.folder + "/theme", output: fixture.output)
+    let shown = report.diagnostics.filter { $0.code == "unknown-template-variable" }.map(\.description)
+    #expect(
+      shown == [
+        "\(fixture.folder)/theme/person.mustache: warning: the template 'person' uses 'nmae', which its page does not provide (docs/templates.md lists what each page has) [unknown-template-variable]",
+        "\(fixture.folder)/theme/person.mustache: warning: the template 'person' uses 'pageTitel', which its page does not provide (docs/templates.md lists what each page has) [unknown-template-variable]",
+      ])
+    let before = try fixture.site()
+    #expect(throws: BriefingError.self) {
+      try Pipeline(fileSystem: fixture.fileSystem).build(
+        content: fixture.content, templates: fixture.folder + "/theme", output: fixture.output, strict: true)
+    }
+    #expect(try fixture.site() == before)
+  }
+
+  @Test func theBuiltInThemeUsesOnlyWhatThePagesProvide() throws {
+    for files in [smallBriefing, PagingTests.manyArticles(1_030)] {
+      let fixture = try Fixture(files)
+      defer { fixture.remove() }
+      let report = try Pipeline(fileSystem: fixture.fileSystem).build(
+        content: fixture.content, templates: nil, output: fixture.output, search: true)
+      #expect(report.diagnostics.filter { $0.code == "unknown-template-variable" }.map(\.description) == [])
+    }
+  }
+
   @Test func theJSONFormHasEveryFieldAndParses() throws {
     let diagnostics = [
       Diagnostic.error("unknown-reference", "a \"b\".md", line: 3, column: 1, "names 'x'\n"),

@@ -123,6 +123,10 @@ extension Diagnostic {
     ("unknown-key", "a key of briefing.yml or front matter means nothing to briefing"),
     ("unknown-name", "a capitalized name seen in several articles names no entity (check only)"),
     ("unknown-reference", "a front-matter reference names no entity"),
+    (
+      "unknown-template-variable",
+      "a template uses a name its page does not provide (an error under --strict)"
+    ),
     ("unknown-wikilink", "a [[wikilink]] names no entity"),
     ("unreadable-file", "a file cannot be read"),
     ("yaml-alias-limit", "YAML aliases expand a file past 10,000 values"),
