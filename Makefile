@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/briefing
 DEBUG_BIN := .build/debug/briefing
 
 .PHONY: all site test format deps search-tools check-tools build release check-site publishing-checks \
-	screenshots bench accuracy fuzz clean theme
+	screenshots bench accuracy fuzz clean theme docs
 
 all: site
 
@@ -53,6 +53,11 @@ test: deps check-tools
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=3
 	$(MAKE) --no-print-directory check-site
 	$(MAKE) --no-print-directory publishing-checks
+
+# docs/templates.md: every page's template variables, made from the views (`make test` checks it).
+docs: deps
+	$(SWIFT) build --build-tests
+	BRIEFING_WRITE_DOCS=1 $(SWIFT) test --skip-build --filter TemplateDocsTests
 
 # The built-in theme compiled into the binary is templates/: run after changing a template or asset.
 theme:

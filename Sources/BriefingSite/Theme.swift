@@ -10,6 +10,8 @@ public struct Theme: Sendable {
   var files: [String: String] = [:]
   /// Names the templates looked up and found nowhere while pages were rendered.
   let missing = MissingNames()
+  /// When set, the shape of every view each template is rendered with (for docs/templates.md).
+  var shapes: ViewShapes?
   /// Files under `assets/`, by path relative to the templates folder.
   var assets: [String: [UInt8]]
 
@@ -73,6 +75,7 @@ public struct Theme: Sendable {
   func render(_ name: String, _ value: TemplateValue) -> [UInt8] {
     var out: [UInt8] = []
     var names: Set<String> = []
+    shapes?.add(value, template: name)
     library.render(name, value, into: &out, missing: &names)
     if !names.isEmpty { missing.add(names, template: name) }
     return out
