@@ -212,6 +212,25 @@ ol.ranked { list-style: decimal; padding-left: 1.5rem; }
 """#
     ),
     (
+      "changes.mustache",
+      #"""
+{{% CONTENT_TYPE: BRIEFING_HTML }}
+{{> header}}
+<h1>What changed</h1>
+<p class="lede">Since {{since}}: {{summary}}</p>
+{{#addedArticles}}{{#first()}}<section aria-labelledby="aa-h"><h2 id="aa-h">Articles added</h2><ul class="links">{{/first()}}<li><a href="{{url}}">{{name}}</a></li>{{#last()}}</ul></section>{{/last()}}{{/addedArticles}}
+{{#removedArticles}}{{#first()}}<section aria-labelledby="ra-h"><h2 id="ra-h">Articles removed</h2><ul class="links">{{/first()}}<li>{{name}}</li>{{#last()}}</ul></section>{{/last()}}{{/removedArticles}}
+{{#addedEntities}}{{#first()}}<section aria-labelledby="ae-h"><h2 id="ae-h">New people, events, issues and organizations</h2><ul class="links">{{/first()}}<li><a href="{{url}}">{{name}}</a> <span class="meta">{{kind}}</span></li>{{#last()}}</ul></section>{{/last()}}{{/addedEntities}}
+{{#removedEntities}}{{#first()}}<section aria-labelledby="re-h"><h2 id="re-h">Notes removed</h2><ul class="links">{{/first()}}<li>{{name}} <span class="meta">{{kind}}</span></li>{{#last()}}</ul></section>{{/last()}}{{/removedEntities}}
+{{#statusChanges}}{{#first()}}<section aria-labelledby="sc-h"><h2 id="sc-h">Issues whose status changed</h2><ul class="links">{{/first()}}<li>{{#issue}}<a href="{{url}}">{{name}}</a>{{/issue}}: {{from}} → {{to}}</li>{{#last()}}</ul></section>{{/last()}}{{/statusChanges}}
+{{#newQuotes}}{{#first()}}<section aria-labelledby="nq-h"><h2 id="nq-h">New quotes</h2><ul class="quotes">{{/first()}}<li><blockquote><p>{{text}}</p></blockquote><p class="cite">{{#speaker}}{{.}}, {{/speaker}}<a href="{{article}}">the article</a></p></li>{{#last()}}</ul></section>{{/last()}}{{/newQuotes}}
+{{#newEntries}}{{#first()}}<section aria-labelledby="ne-h"><h2 id="ne-h">New timeline entries</h2><ul class="links">{{/first()}}<li><time datetime="{{date}}">{{date}}</time> {{title}}{{#articles}} <a href="{{.}}">source</a>{{/articles}}</li>{{#last()}}</ul></section>{{/last()}}{{/newEntries}}
+{{#updatedEntries}}{{#first()}}<section aria-labelledby="ue-h"><h2 id="ue-h">Timeline entries with new sources</h2><ul class="links">{{/first()}}<li><time datetime="{{date}}">{{date}}</time> {{title}}{{#articles}} <a href="{{.}}">source</a>{{/articles}}</li>{{#last()}}</ul></section>{{/last()}}{{/updatedEntries}}
+{{> footer}}
+
+"""#
+    ),
+    (
       "connections.mustache",
       #"""
 {{% CONTENT_TYPE: BRIEFING_HTML }}
@@ -369,6 +388,9 @@ ol.ranked { list-style: decimal; padding-left: 1.5rem; }
 <h1>{{siteTitle}}</h1>
 {{#asOf}}<p class="asof">Current to <time datetime="{{iso}}">{{display}}</time></p>{{/asOf}}
 {{#description}}<p class="lede">{{.}}</p>{{/description}}
+{{#changes}}
+<p class="changes"><a href="changes.html">What changed since {{since}}</a>: {{summary}}</p>
+{{/changes}}
 {{#introduction}}<div class="prose intro">{{{.}}}</div>{{/introduction}}
 <div class="columns">
 <section aria-labelledby="latest-h">

@@ -116,6 +116,8 @@ struct DataExport {
     }
     json.key("precision")
     json.string(entity.date?.precision.rawValue)
+    json.key("status")
+    json.string(entity.status)
     json.key("url")
     json.string(entity.url)
     json.endObject()

@@ -51,20 +51,24 @@ public struct Pipeline: Sendable {
   /// `templates` is a folder whose files replace the built-in theme's; nil for the built-in theme.
   /// With `cache`, what linking found in each document is kept in `.briefing-cache/` beside the
   /// content and reused for the documents that have not changed.
+  /// With `since` (a previous `data/briefing.json`, a site or content folder, or a git revision),
+  /// the site also says what changed since then.
   public func build(
     content: String, templates: String?, output: String, strict: Bool = false, search: Bool = false,
-    cache: Bool = false
+    cache: Bool = false, since: String? = nil
   ) throws -> BuildReport {
     // One build at a time per output folder, from reading the content to the swap.
     let writer = try SiteWriter(fileSystem: fileSystem, output: output)
     return try writer.claim {
       try build(
-        content: content, templates: templates, writer: writer, strict: strict, search: search, cache: cache)
+        content: content, templates: templates, writer: writer, strict: strict, search: search, cache: cache,
+        since: since)
     }
   }
 
   private func build(
-    content: String, templates: String?, writer: SiteWriter, strict: Bool, search: Bool, cache: Bool
+    content: String, templates: String?, writer: SiteWriter, strict: Bool, search: Bool, cache: Bool,
+    since: String?
   ) throws -> BuildReport {
     let output = writer.output
     let ((briefing, bodies, diagnostics), linkCache) = try prepare(
@@ -86,7 +90,11 @@ public struct Pipeline: Sendable {
     }
     let indexer = search ? SearchIndexer.locate() : nil
     let theme = try timed("templates") { try Theme.load(from: templates, fileSystem: fileSystem) }
-    let renderer = SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: indexer != nil)
+    var renderer = SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: indexer != nil)
+    if let since {
+      let old = try timed("since") { try snapshot(of: since, content: content) }
+      renderer.changes = Changes(from: old, to: Snapshot(briefing), since: since)
+    }
     var made = (pages: 0, files: 0)
     var templateWarnings: [Diagnostic] = []
     try writer.write { sink in
@@ -203,6 +211,46 @@ public struct Pipeline: Sendable {
       log("link cache: \(linkCache.hits) of \(linkCache.hits + linkCache.misses) documents reused")
     }
     return ((briefing, bodies, diagnostics.sorted()), linkCache)
+  }
+
+  /// The briefing `since` names: a `data/briefing.json` file; a site folder holding one; a content
+  /// folder; or a git revision, whose copy of the content folder is read.
+  func snapshot(of since: String, content: String) throws -> Snapshot {
+    func problem(_ message: String) -> BriefingError { BriefingError(stage: .load, file: since, message) }
+    if fileSystem.exists(since) && !fileSystem.isDirectory(since) {
+      guard let old = Snapshot(json: try fileSystem.read(since)) else {
+        throw problem("not a data/briefing.json of schema 1")
+      }
+      return old
+    }
+    if fileSystem.isDirectory(since) {
+      if fileSystem.exists(since + "/data/briefing.json") {
+        return try snapshot(of: since + "/data/briefing.json", content: content)
+      }
+      let (old, _, diagnostics) = try prepare(content: since)
+      if diagnostics.hasErrors {
+        throw problem("the earlier content has errors; run 'briefing check --content \(since)'")
+      }
+      return Snapshot(old)
+    }
+    // A git revision: its copy of the content folder, unpacked into a temporary folder.
+    let folder = NSTemporaryDirectory() + "briefing-since-\(ProcessInfo.processInfo.processIdentifier)"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    guard let prefix = Git.run(["-C", content, "rev-parse", "--show-prefix"]),
+      let top = Git.run(["-C", content, "rev-parse", "--show-toplevel"]),
+      Git.run(["-C", top, "rev-parse", "--verify", "--quiet", since + "^{commit}"]) != nil
+    else {
+      throw problem(
+        "'\(since)' is not a briefing.json, a site or content folder, or a git revision of the content's repository"
+      )
+    }
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let path = prefix.isEmpty ? "." : String(prefix.dropLast(prefix.hasSuffix("/") ? 1 : 0))
+    guard Git.unpack(top: top, revision: since, path: path, into: folder) else {
+      throw problem("git could not give the content folder at '\(since)'")
+    }
+    let (old, _, _) = try prepare(content: folder + "/" + path)
+    return Snapshot(old)
   }
 
   /// `diagnostics` after what the content asks of them: a document's `accept:` drops its own

@@ -9,6 +9,9 @@ struct SiteRenderer: Sendable {
   let theme: Theme
   /// Whether a search index will be built: adds the search page and its link.
   let search: Bool
+  /// What changed since an earlier briefing (`build --since`): adds `changes.html`,
+  /// `data/changes.json`, `data/changes.md` and a link on the front page.
+  var changes: Changes?
   /// Views for pages at the root and one folder down, with their link views made once.
   private let atRoot: Views
   private let inFolder: Views
@@ -56,6 +59,14 @@ struct SiteRenderer: Sendable {
     try sink.write("data/briefing.json", pieces: DataExport(briefing: briefing).write)
     try sink.write("events.ics", Calendar(briefing: briefing).ics())
     try sink.write("feed.xml", theme.render("feed", feedContext()))
+    if let changes {
+      try sink.write("changes.html", theme.render("changes", changes.view(atRoot)))
+      try sink.write("data/changes.json", changes.json())
+      try sink.write("data/changes.md", Array(changes.markdown().utf8))
+      htmlPaths.append("changes.html")
+      htmlPaths.sort()
+      files += 3
+    }
     files += 3
     if briefing.config.baseURL != nil {
       for (path, bytes) in sitemaps(htmlPaths) {
@@ -130,7 +141,10 @@ struct SiteRenderer: Sendable {
     switch page {
     case .front:
       let front = FrontPage(briefing: briefing, bodies: bodies, views: self.views(root: ""))
-      return [("index.html", theme.render("index", front.context()))]
+      var context = front.context()
+      context["changes"] =
+        changes.map { ["summary": .string($0.summary), "since": .string($0.since)] } ?? false
+      return [("index.html", theme.render("index", context))]
     case .timeline:
       let views = self.views(root: "")
       guard briefing.timeline.count > Paging.timelineEntries else {

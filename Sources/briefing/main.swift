@@ -84,6 +84,13 @@ struct Build: ParsableCommand {
     help: "Keep what linking found in .briefing-cache/ beside the content, and reuse it for unchanged files.")
   var cache = true
 
+  @Option(
+    help: """
+      Also say what changed since OLD: a previous data/briefing.json, a site or content folder, or a git \
+      revision (changes.html, data/changes.json, data/changes.md).
+      """)
+  var since: String?
+
   func run() throws {
     let verbose = output.verbose
     let pipeline = Pipeline(fileSystem: LocalFileSystem(), log: { if verbose { printError($0) } })
@@ -91,7 +98,7 @@ struct Build: ParsableCommand {
     do {
       report = try pipeline.build(
         content: options.content, templates: templates ?? defaultTemplates(), output: folder,
-        strict: options.strict, search: search, cache: cache)
+        strict: options.strict, search: search, cache: cache, since: since)
     } catch let error as BriefingError {
       output.print(error.diagnostics)
       printError(error.description)

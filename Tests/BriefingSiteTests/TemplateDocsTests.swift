@@ -17,11 +17,16 @@ import Testing
     try FileManager.default.copyItem(atPath: repositoryRoot + "/content", toPath: baseURL.content)
     try baseURL.write(
       "title: T\nbase_url: https://example.org/\nextra: {desk: Tokyo}\n", to: "content/briefing.yml")
+    var earlier: Snapshot?
     for content in [repositoryRoot + "/content", long.content, baseURL.content] {
       let (briefing, bodies, _) = try Pipeline(fileSystem: fileSystem).prepare(content: content)
       var theme = try Theme.load(from: nil, fileSystem: fileSystem)
       theme.shapes = shapes
-      _ = try SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: true).render()
+      var renderer = SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: true)
+      // What changed between the three, so the changes page is seen with every list filled.
+      if let earlier { renderer.changes = Changes(from: earlier, to: Snapshot(briefing), since: "HEAD~1") }
+      _ = try renderer.render()
+      earlier = Snapshot(briefing)
     }
     return shapes.markdown()
   }

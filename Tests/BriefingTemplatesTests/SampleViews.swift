@@ -138,6 +138,7 @@ enum SampleViews {
           ]
         }
       ),
+      ("changes", maybe(["since": "HEAD~1", "summary": "1 article added."])),
       (
         "yearPages",
         list { y in
