@@ -70,7 +70,7 @@ extension Views {
     let documents = Set(
       (briefing.mentionsByEntity[issue] ?? []).map(\.document).filter { $0.hasPrefix("articles/") })
     for document in documents {
-      for id in Set((briefing.mentionsByDocument[document] ?? []).map(\.entity))
+      for id in named(in: document)
       where id.hasPrefix("issues/") && id != issue {
         counts[id, default: 0] += 1
       }

@@ -18,6 +18,8 @@ struct Views: Sendable {
   struct Links: Sendable {
     var entities: [String: Fields] = [:]
     var articles: [String: Fields] = [:]
+    /// The entities each document names, each once: made once, read by every entity's page.
+    var named: [String: [String]] = [:]
   }
 
   init(briefing: Briefing, root: String, search: Bool = false) {
@@ -31,6 +33,9 @@ struct Views: Sendable {
     var links = Links()
     for entity in briefing.entities { links.entities[entity.id] = makeLink(entity) }
     for article in briefing.articles { links.articles[article.id] = makeLink(article) }
+    for (document, mentions) in briefing.mentionsByDocument {
+      links.named[document] = Array(Set(mentions.map(\.entity)))
+    }
     var views = self
     views.links = links
     return views
@@ -74,6 +79,11 @@ struct Views: Sendable {
 
   func link(_ article: Article) -> Fields {
     links?.articles[article.id] ?? makeLink(article)
+  }
+
+  /// The entities `document` names, each once.
+  func named(in document: String) -> [String] {
+    links?.named[document] ?? Array(Set((briefing.mentionsByDocument[document] ?? []).map(\.entity)))
   }
 
   private func makeLink(_ entity: Entity) -> Fields {
@@ -210,7 +220,7 @@ struct Views: Sendable {
       (briefing.mentionsByEntity[id] ?? []).map(\.document).filter { $0.hasPrefix("articles/") })
     var counts: [String: Int] = [:]
     for document in documents.sorted() {
-      for other in Set((briefing.mentionsByDocument[document] ?? []).map(\.entity)) where other != id {
+      for other in named(in: document) where other != id {
         counts[other, default: 0] += 1
       }
     }
