@@ -95,8 +95,8 @@ import Testing
     let shown = report.diagnostics.filter { $0.code == "unknown-template-variable" }.map(\.description)
     #expect(
       shown == [
-        "\(fixture.folder)/theme/person.mustache: warning: the template 'person' uses 'nmae', which its page does not provide (docs/templates.md lists what each page has) [unknown-template-variable]",
-        "\(fixture.folder)/theme/person.mustache: warning: the template 'person' uses 'pageTitel', which its page does not provide (docs/templates.md lists what each page has) [unknown-template-variable]",
+        "\(fixture.folder)/theme/person.mustache:1:46: warning: the template 'person' uses 'nmae', which its page does not provide (docs/templates.md lists what each page has) [unknown-template-variable]",
+        "\(fixture.folder)/theme/person.mustache:1:17: warning: the template 'person' uses 'pageTitel', which its page does not provide; did you mean 'pageTitle'? [unknown-template-variable]",
       ])
     let before = try fixture.site()
     #expect(throws: BriefingError.self) {

@@ -1,7 +1,7 @@
 /// The key a misspelt one most likely meant: the same letters in another spelling (`baseURL`,
 /// `base-url` → `base_url`), or one or two letters off (`role` → `roles`).
-enum KeySuggestion {
-  static func nearest(_ key: String, in known: [String]) -> String? {
+public enum KeySuggestion {
+  public static func nearest(_ key: String, in known: [String]) -> String? {
     let wanted = normalized(key)
     if let same = known.first(where: { normalized($0) == wanted }) { return same }
     let limit = wanted.count <= 4 ? 1 : 2
