@@ -172,20 +172,14 @@ struct Changes: Sendable {
           "article": .string(views.root + quote.article + ".html"),
         ]
       })
-    context["newEntries"] = list(
-      newEntries.map { entry in
-        [
-          "date": .string(entry.date), "title": .string(entry.title),
-          "articles": .list(entry.articles.map { .string(views.root + $0 + ".html") }),
-        ]
-      })
-    context["updatedEntries"] = list(
-      updatedEntries.map { entry in
-        [
-          "date": .string(entry.date), "title": .string(entry.title),
-          "articles": .list(entry.articles.map { .string(views.root + $0 + ".html") }),
-        ]
-      })
+    func entry(_ entry: Snapshot.Entry) -> TemplateValue {
+      [
+        "date": .string(entry.date), "title": .string(entry.title),
+        "articles": .list(entry.articles.map { .string(views.root + $0 + ".html") }),
+      ]
+    }
+    context["newEntries"] = list(newEntries.map(entry))
+    context["updatedEntries"] = list(updatedEntries.map(entry))
     context["statusChanges"] = list(
       statusChanges.map { change in
         [
@@ -225,30 +219,24 @@ struct Changes: Sendable {
       json.endObject()
     }
     json.endArray()
-    json.key("newTimelineEntries")
-    json.beginArray()
-    for entry in newEntries {
-      json.beginObject()
-      json.key("articles")
-      json.strings(entry.articles)
-      json.fields([("date", entry.date), ("title", entry.title)])
-      json.endObject()
+    func entries(_ key: String, _ entries: [Snapshot.Entry]) {
+      json.key(key)
+      json.beginArray()
+      for entry in entries {
+        json.beginObject()
+        json.key("articles")
+        json.strings(entry.articles)
+        json.fields([("date", entry.date), ("title", entry.title)])
+        json.endObject()
+      }
+      json.endArray()
     }
-    json.endArray()
+    entries("newTimelineEntries", newEntries)
     items("removedArticles", removedArticles)
-    json.key("sourcesAddedToTimelineEntries")
-    json.beginArray()
-    for entry in updatedEntries {
-      json.beginObject()
-      json.key("articles")
-      json.strings(entry.articles)
-      json.fields([("date", entry.date), ("title", entry.title)])
-      json.endObject()
-    }
-    json.endArray()
     items("removedEntities", removedEntities)
     json.key("since")
     json.string(since)
+    entries("sourcesAddedToTimelineEntries", updatedEntries)
     json.key("statusChanges")
     json.beginArray()
     for change in statusChanges {
