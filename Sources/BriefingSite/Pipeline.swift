@@ -150,7 +150,7 @@ public struct Pipeline: Sendable {
     return (briefing, bodies, diagnostics.sorted())
   }
 
-  private func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+  func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
     let start = DispatchTime.now().uptimeNanoseconds
     let result = try body()
     let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
