@@ -83,6 +83,9 @@ public final class SiteServer: Sendable {
       if let error = failure.withLock({ $0 }) { throw error }
       try await Task.sleep(for: .milliseconds(5))
     }
+    if let port = await port(), !NoDelay.set(onListenerAt: port) {
+      log("could not set TCP_NODELAY on the server's socket: responses may wait for the client's ACK")
+    }
     let folders = [options.content] + (options.templates.map { [$0] } ?? [])
     let watcher = FolderWatcher(folders: folders) { [weak self] in self?.rebuild() }
     let mode = watcher.start(options.watch == .polling ? .polling : .automatic)
@@ -148,6 +151,13 @@ public final class SiteServer: Sendable {
       log(
         "the build has \(count) error\(count == 1 ? "" : "s") (\(ms) ms); serving the last good site with them shown"
       )
+    }
+  }
+
+  private func port() async -> Int? {
+    switch await server.listeningAddress {
+    case .ip4(_, let port), .ip6(_, let port): Int(port)
+    default: nil
     }
   }
 
