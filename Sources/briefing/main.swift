@@ -91,7 +91,8 @@ struct Init: ParsableCommand {
     let written = try reporting { try Starter.initialize(folder, fileSystem: LocalFileSystem()) }
     for path in written { print("wrote \(path)") }
     let enter = folder == "." ? "" : "cd \(folder) && "
-    print("next: \(enter)briefing build (the site goes into site/; open site/index.html)")
+    print("next: \(enter)briefing serve (edit the content and watch the page reload),")
+    print("      then briefing build (the site goes into site/; open site/index.html)")
   }
 }
 
