@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/briefing
 DEBUG_BIN := .build/debug/briefing
 
 .PHONY: all site test format deps search-tools check-tools build release check-site publishing-checks \
-	screenshots bench accuracy fuzz clean theme docs
+	screenshots bench accuracy fuzz clean theme docs serve
 
 all: site
 
@@ -42,6 +42,10 @@ release: deps
 
 site: theme release search-tools
 	$(RELEASE_BIN) build --content content --templates templates --output site
+
+# The bundled briefing from memory at http://127.0.0.1:8000/, rebuilt and reloaded on every save.
+serve: theme release search-tools
+	$(RELEASE_BIN) serve --content content --templates templates
 
 build: deps
 	$(SWIFT) build --product briefing

@@ -3,7 +3,9 @@
 # briefing and (where it is installed) Hugo interleaved (briefing, Hugo, briefing, Hugo, …), and
 # prints for each: the median wall time, the median of the per-pair ratios, the peak memory, the
 # stage times and the largest page; then how the double corpus scales, and the instructions the
-# render stage spends per byte of HTML on a 1,000-article corpus (valgrind; INSTRUCTIONS=0 skips).
+# render stage spends per byte of HTML on a 1,000-article corpus (valgrind; INSTRUCTIONS=0 skips);
+# then `briefing serve` on the bundled briefing: the median time from a one-article edit to the
+# page serving its new text (bench/serve-latency.py, 20 edits).
 # Usage: bench/run.sh [ARTICLES] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,3 +98,7 @@ if [ "${INSTRUCTIONS:-1}" != 0 ] && command -v valgrind >/dev/null 2>&1; then
   bytes=$(find "$small/site" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print s}')
   echo "render, 1000 articles: $instructions instructions for $bytes bytes of HTML = $(ratio "$instructions" "$bytes") instructions per byte"
 fi
+
+# The authoring loop: a one-article edit of the bundled briefing, written to disk, until the page
+# served by `briefing serve` holds the new text.
+python3 bench/serve-latency.py "$exe" 20

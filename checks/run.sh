@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks a built site with tools nobody here wrote: the Nu HTML Checker, linkchecker (from disk and
 # over HTTP from a sub-path), feed/sitemap/JSON/calendar checks, and a real browser with axe-core;
-# and interrupts real builds (kill.sh).
+# and interrupts real builds (kill.sh); then `briefing serve` in the same browser (serve.py).
 # Usage: checks/run.sh SITE [SCREENSHOT_DIR]
 set -euo pipefail
 site=$(cd "$1" && pwd)
@@ -46,3 +46,6 @@ linkchecker -f "$here/linkcheckerrc" "http://127.0.0.1:$port/briefing/index.html
 
 echo "== browser: Chromium, axe-core, 375 and 1280 px, light and dark"
 python3 "$here/browser.py" "$site" ${shots:+--screenshots "$shots"}
+
+echo "== serve: live reload and the error panel in Chromium"
+python3 "$here/serve.py" "${BRIEFING:-.build/debug/briefing}"

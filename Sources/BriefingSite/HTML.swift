@@ -1,7 +1,7 @@
 /// Escaping for text that goes into HTML or XML.
-enum HTML {
+public enum HTML {
   /// Escapes `& < > " '`, working on UTF-8 bytes: text without them is returned as it is.
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     let utf8 = text.utf8
     guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
       return text

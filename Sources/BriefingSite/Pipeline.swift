@@ -290,7 +290,7 @@ public struct Pipeline: Sendable {
     } + unknown
   }
 
-  private func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+  func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
     let start = DispatchTime.now().uptimeNanoseconds
     let result = try body()
     let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000

@@ -6,11 +6,13 @@ import Foundation
 ///
 /// Pagefind is found as `pagefind` on the PATH, or as the `pagefind_bin` Python package
 /// (`pip install pagefind-bin`); `BRIEFING_PAGEFIND` names another command, or `off`.
-struct SearchIndexer: Sendable {
+public struct SearchIndexer: Sendable {
   let command: [String]
 
   /// The Pagefind command available here, or nil when there is none.
-  static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> SearchIndexer? {
+  public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> SearchIndexer?
+  {
     if let configured = environment["BRIEFING_PAGEFIND"] {
       if configured == "off" || configured.isEmpty { return nil }
       return SearchIndexer(command: configured.split(separator: " ").map(String.init))
@@ -34,6 +36,24 @@ struct SearchIndexer: Sendable {
       throw BriefingError(
         stage: .write, file: folder, "pagefind failed with status \(status); the site was not changed")
     }
+  }
+
+  /// Indexes a site held in memory: writes it into a temporary folder, runs Pagefind there, and
+  /// returns the files Pagefind wrote, by site-relative path (`pagefind/…`). The folder is removed.
+  public func index(files: [String: [UInt8]], fileSystem: FileSystem = LocalFileSystem()) throws -> [String:
+    [UInt8]]
+  {
+    let folder = NSTemporaryDirectory() + "briefing-search-" + UUID().uuidString
+    defer { try? fileSystem.remove(folder) }
+    try fileSystem.createDirectory(folder)
+    let sink = FolderSink(fileSystem: fileSystem, folder: folder)
+    for (path, bytes) in files { try sink.write(path, bytes) }
+    try index(folder)
+    var index: [String: [UInt8]] = [:]
+    for path in try fileSystem.files(under: folder + "/pagefind") {
+      index["pagefind/" + path] = try fileSystem.read(folder + "/pagefind/" + path)
+    }
+    return index
   }
 
   @discardableResult

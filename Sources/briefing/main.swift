@@ -8,7 +8,7 @@ struct Briefing: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Build a static briefing site from clipped articles and curated notes.",
     version: BriefingVersion.current,
-    subcommands: [Build.self, Check.self, Init.self, New.self, ThemeCommand.self])
+    subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self, ThemeCommand.self])
 }
 
 struct ContentOptions: ParsableArguments {
@@ -141,7 +141,8 @@ struct Init: ParsableCommand {
     let written = try reporting { try Starter.initialize(folder, fileSystem: LocalFileSystem()) }
     for path in written { print("wrote \(path)") }
     let enter = folder == "." ? "" : "cd \(folder) && "
-    print("next: \(enter)briefing build (the site goes into site/; open site/index.html)")
+    print("next: \(enter)briefing serve (edit the content and watch the page reload),")
+    print("      then briefing build (the site goes into site/; open site/index.html)")
   }
 }
 
@@ -210,6 +211,13 @@ func printError(_ line: String) {
   FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
+/// Runs a command's `async` run (`serve`); called on the existential, its synchronous run, which
+/// prints help, would be taken instead.
+func runAsync(_ command: some AsyncParsableCommand) async throws {
+  var command = command
+  try await command.run()
+}
+
 // Usage errors exit 2 and content errors 1, as DESIGN.md §7 promises.
 let command: ParsableCommand
 do {
@@ -222,8 +230,12 @@ do {
   Briefing.exit(withError: ExitCode(2))
 }
 do {
-  var runnable = command
-  try runnable.run()
+  if let asynchronous = command as? AsyncParsableCommand {
+    try await runAsync(asynchronous)
+  } else {
+    var runnable = command
+    try runnable.run()
+  }
 } catch {
   Briefing.exit(withError: error)
 }
