@@ -43,6 +43,7 @@ for signal in INT TERM KILL; do
     set -m
     "$briefing" build --content "$work/$next" --templates templates --output "$site" >/dev/null 2>&1 &
     pid=$!
+    killed="${killed:-} $pid"
     set +m
     sleep "$delay"
     kill -s "$signal" "$pid" 2>/dev/null || true
@@ -75,9 +76,9 @@ for signal in INT TERM KILL; do
       files "$site" >"$work/files-now"
       cmp -s "$work/files-now" "$work/files-$next" || fail "SIG$signal after ${delay}s: the next build is incomplete"
       # The search indexer of a killed build is not killed with it and may still write into that
-      # build's staging folder; the next build leaves what it cannot remove for a later one.
+      # build's staging folder (any build killed so far); the next build leaves what it cannot remove.
       for leftover in $(cd "$work/out" && find . -mindepth 1 -maxdepth 1 -name 'site.briefing-*' -printf '%f '); do
-        if [ "$leftover" = "site.briefing-new-$pid" ]; then
+        if [[ " $killed " == *" ${leftover#site.briefing-new-} "* ]]; then
           stale=$((stale + 1))
         else
           fail "SIG$signal after ${delay}s: left beside the site after the next build: $leftover"

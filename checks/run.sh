@@ -8,7 +8,7 @@ site=$(cd "$1" && pwd)
 shots=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/briefing-checks.XXXXXX)
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 
 echo "== command line"
 "$here/cli.sh" "${BRIEFING:-.build/debug/briefing}"
