@@ -35,7 +35,7 @@ public enum ArticleInference {
   {
     let lines = body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
       Line(
-        text: $1.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r\u{FEFF}"))),
+        text: $1.trimming(lineEnds),
         line: firstLine + $0)
     }
     var result = Result()
@@ -114,8 +114,7 @@ public enum ArticleInference {
     var titleIndex: Int?
     if let index = lines.prefix(headerDepth).firstIndex(where: { !isBlank($0) }),
       lines[index].hasPrefix("# "),
-      case let title = lines[index].dropFirst(2).trimmingCharacters(
-        in: .whitespaces.union(.init(charactersIn: "#"))),
+      case let title = lines[index].dropFirst(2).trimming(headingMarks),
       given == nil || title == given
     {
       result.title = Line(text: title, line: firstLine + index)
@@ -123,7 +122,7 @@ public enum ArticleInference {
     }
     for (offset, line) in lines.prefix(headerDepth).enumerated() where offset != titleIndex && !isBlank(line)
     {
-      if let date = dateline(line.trimmingCharacters(in: .whitespaces)) {
+      if let date = dateline(line.trimming(.whitespaces)) {
         result.date = (date, firstLine + offset)
         break
       }
@@ -140,6 +139,11 @@ public enum ArticleInference {
     result.excerpt = firstText.map { excerpt(of: String(lines[$0])) }
     return result
   }
+
+  /// What is trimmed from each line of a plain-text article.
+  private static let lineEnds = TrimmedCharacters(.whitespaces.union(.init(charactersIn: "\r\u{FEFF}")))
+  /// What is trimmed from a Markdown title after "# ".
+  private static let headingMarks = TrimmedCharacters(.whitespaces.union(.init(charactersIn: "#")))
 
   private static func isBlank(_ line: some StringProtocol) -> Bool {
     line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
@@ -182,7 +186,7 @@ public enum ArticleInference {
     for bullet in ["•", "·", "-", "*", "–", "|"] where t.hasPrefix(bullet) {
       t = t.dropFirst(bullet.count)
     }
-    let s = t.trimmingCharacters(in: .whitespaces)
+    let s = t.trimming(.whitespaces)
     return !s.isEmpty && wordCount(s) <= 4 && !endsSentence(s)
   }
 
