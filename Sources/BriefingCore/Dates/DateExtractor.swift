@@ -54,14 +54,23 @@ public enum DateExtractor {
       Word(text: $0, offset: utf8.distance(from: utf8.startIndex, to: $0.startIndex))
     }
     if words.contains(where: { $0.lower == "birthday" || $0.lower == "birthdays" }) { return [] }
-    let clues = Clues(
-      future: words.contains { futureWords.contains($0.lower) },
-      past: words.indices.contains { isPastVerb(words, $0) || pastWords.contains(words[$0].lower) })
+    // The tense is worked out only for a word that starts a date, and the clues of the whole
+    // sentence only when the words near it do not settle it.
+    var clues: Clues?
+    func sentenceClues() -> Clues {
+      if let clues { return clues }
+      let made = Clues(
+        future: words.contains { futureWords.contains($0.lower) },
+        past: words.indices.contains { isPastVerb(words, $0) || pastWords.contains(words[$0].lower) })
+      clues = made
+      return made
+    }
     var found: [Found] = []
     var i = 0
     while i < words.count {
-      let tense = tense(of: words, before: i, clues: clues)
-      if let (date, used) = read(words, at: i, articleDate: articleDate, tense: tense) {
+      if let (date, used) = read(
+        words, at: i, articleDate: articleDate, tense: { tense(of: words, before: i, clues: sentenceClues) })
+      {
         let text = words[i..<(i + used)].map(\.text).joined(separator: " ")
         let ignored = ignoring.contains { $0.contains(words[i].offset) }
         // Years 1 to 9999 only: "yesterday" in an article of 0001-01-01 is no date to print.
@@ -215,7 +224,7 @@ public enum DateExtractor {
   /// near it points back, unless it only reports what comes after ("said talks on January 3 would
   /// decide"); then the verbs after it, a past verb further back in the clause, and last the
   /// sentence as a whole.
-  private static func tense(of words: [Word], before i: Int, clues: Clues) -> Tense {
+  private static func tense(of words: [Word], before i: Int, clues: () -> Clues) -> Tense {
     let start = max(0, i - 6)
     for k in start..<i
     where futureWords.contains(words[k].lower) || words[k].lower.hasSuffix("'ll") || isSetTo(words, k) {
@@ -255,6 +264,7 @@ public enum DateExtractor {
       if words[k].text.hasSuffix(",") { comma = true }
     }
     if reported { return .past }
+    let clues = clues()
     if clues.future { return .unknown }
     return clues.past ? .past : .unknown
   }
@@ -324,9 +334,14 @@ public enum DateExtractor {
     // today, yesterday, tonight, tomorrow, overnight, last night, last month, this morning: one
     // pass over the bytes for the words' tails.
     var tail: UInt64 = 0
+    let tails = relativeTails
+    let lastLetters = relativeTailEnds
     for b in text.utf8 {
-      tail = tail << 8 | UInt64(b | (isUpper(b) ? 0x20 : 0))
-      if relativeTails.contains(where: { tail & $0.mask == $0.bytes }) { return true }
+      let lowered = b | (isUpper(b) ? 0x20 : 0)
+      tail = tail << 8 | UInt64(lowered)
+      // Only a byte that ends one of the words can complete it.
+      guard lowered >= 0x60, lastLetters >> UInt32(lowered - 0x60) & 1 == 1 else { continue }
+      if tails.contains(where: { tail & $0.mask == $0.bytes }) { return true }
     }
     return false
   }
@@ -340,6 +355,13 @@ public enum DateExtractor {
     return (bytes, word.utf8.count == 8 ? ~UInt64(0) : (UInt64(1) << (8 * UInt64(word.utf8.count))) - 1)
   }
 
+  /// The last letters of `relativeTails`, as bits from 0x60 ("`") up.
+  private static let relativeTailEnds: UInt32 = relativeTails.reduce(0) { bits, tail in
+    let last = UInt8(tail.bytes & 0xFF)
+    precondition(last >= 0x60 && last < 0x80, "a relative date word ends in a lower-case letter")
+    return bits | 1 << UInt32(last - 0x60)
+  }
+
   private static let prefixes: Set<Int> = Set(
     [
       "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed",
@@ -347,7 +369,7 @@ public enum DateExtractor {
     ].map { word in word.utf8.reduce(0) { $0 << 8 | Int($1) } })
 
   /// Reads a date starting at word `i`; returns it and how many words it took.
-  private static func read(_ words: [Word], at i: Int, articleDate: BriefingDate?, tense: Tense) -> (
+  private static func read(_ words: [Word], at i: Int, articleDate: BriefingDate?, tense: () -> Tense) -> (
     BriefingDate, Int
   )? {
     let word = words[i]
@@ -401,7 +423,7 @@ public enum DateExtractor {
     }
     if let month = DatelineParser.month(named: String(monthWord)) {
       return readMonth(
-        month, words, at: i, offset: start, qualifier: qualifier, articleDate: articleDate, tense: tense)
+        month, words, at: i, offset: start, qualifier: qualifier, articleDate: articleDate, tense: tense())
     }
     // 7 February 2025
     if let day = day(word.bare), !word.text.hasSuffix(","), i + 1 < words.count,
@@ -413,7 +435,7 @@ public enum DateExtractor {
         return (BriefingDate(year: year, month: month, day: day), 3)
       }
       if let date = resolve(
-        month: month, day: day, words, after: i + 2, articleDate: articleDate, tense: tense)
+        month: month, day: day, words, after: i + 2, articleDate: articleDate, tense: tense())
       {
         return (date, 2 + yearWords(words, after: i + 2))
       }
@@ -446,7 +468,7 @@ public enum DateExtractor {
         if bareName && before != "on" {
           offset = nil
         } else {
-          switch tense {
+          switch tense() {
           case .future: offset = forward
           case .past: offset = forward == 0 ? 0 : forward - 7
           case .unknown: offset = forward <= 3 ? forward : forward - 7
@@ -569,7 +591,9 @@ public enum DateExtractor {
   ]
 
   private static func part(of word: Substring) -> BriefingDate.Part? {
-    switch word.lowercased() {
+    // Only a word of three to five letters can be one, unless lower-casing changes its length.
+    if !(3...5).contains(word.utf8.count), word.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+    return switch word.lowercased() {
     case "early": .early
     case "mid", "mid-": .mid
     case "late": .late
@@ -578,6 +602,8 @@ public enum DateExtractor {
   }
 
   private static func day(_ word: Substring) -> Int? {
+    // One or two digits (or "+" and one) with a suffix: nothing else starts like that.
+    guard let first = word.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0x2B else { return nil }
     var w = word
     for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) { w = w.dropLast(2) }
     guard (1...2).contains(w.count), w.allSatisfy(\.isASCII), let n = Int(w), (1...31).contains(n) else {
@@ -592,7 +618,8 @@ public enum DateExtractor {
   }
 
   private static func weekday(_ word: Substring) -> Int? {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].firstIndex(
+    guard (6...9).contains(word.utf8.count) else { return nil }
+    return ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].firstIndex(
       of: String(word))
   }
 
