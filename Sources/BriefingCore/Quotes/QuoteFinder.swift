@@ -100,6 +100,11 @@ private struct Tokens {
   var inQuote: [Bool]
   /// A sentence number for each token, counted over the whole article.
   var sentence: [Int]
+  /// For each token, whether its words alone make it a name word (see `isNameWord`): worked out
+  /// once, as attribution asks again and again.
+  private var nameLike: [Bool]
+  /// For each token, whether a mention of a person or organization covers it.
+  private var speakerNamed: [Bool]
 
   init(_ paragraph: QuoteFinder.Paragraph) {
     text = paragraph.text
@@ -116,6 +121,13 @@ private struct Tokens {
     self.entityAt = entityAt
     inQuote = [Bool](repeating: false, count: tokens.count)
     sentence = [Int](repeating: 0, count: tokens.count)
+    let named = named
+    speakerNamed = entityAt.map { index in
+      index.map { named[$0].entity.hasPrefix("people/") || named[$0].entity.hasPrefix("organizations/") }
+        ?? false
+    }
+    nameLike = []
+    nameLike = tokens.indices.map { isNameLike($0) }
   }
 
   var count: Int { tokens.count }
@@ -147,9 +159,13 @@ private struct Tokens {
   /// mention of a person or organization.
   func isNameWord(_ i: Int) -> Bool {
     guard i >= 0, i < count, tokens[i].kind == .word, !inQuote[i] else { return false }
-    if let named = entity(i), named.entity.hasPrefix("people/") || named.entity.hasPrefix("organizations/") {
-      return true
-    }
+    return speakerNamed[i] || nameLike[i]
+  }
+
+  /// What makes word `i` a name word by its text and the token before it: capitalized and not a
+  /// function word, a title, or a name with a particle ("al-Sahhaf").
+  private func isNameLike(_ i: Int) -> Bool {
+    guard tokens[i].kind == .word else { return false }
     let text = tokens[i].text
     guard let byte = text.utf8.first else { return false }
     let upper = byte < 0x80 ? isUpper(byte) : text.unicodeScalars.first!.properties.isUppercase
