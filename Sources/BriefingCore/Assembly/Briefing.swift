@@ -46,7 +46,7 @@ public struct Briefing: Sendable {
     self.quotes = quotes
     self.passages = passages
     self.quotesBySpeaker = Dictionary(grouping: quotes.filter { $0.speaker != nil }, by: { $0.speaker! })
-    self.quotesByDocument = Dictionary(grouping: quotes, by: \.document)
+    self.quotesByDocument = quotes.grouped(inRunsBy: \.document)
     self.passagesByEntity = Dictionary(grouping: passages, by: \.entity)
     var naming: [String: [Passage]] = [:]
     for passage in passages {
@@ -76,7 +76,7 @@ public struct Briefing: Sendable {
     self.connections = connections.mapValues { $0.sorted() }
     let mentionsByEntity = Dictionary(grouping: mentions, by: \.entity)
     self.mentionsByEntity = mentionsByEntity
-    self.mentionsByDocument = Dictionary(grouping: mentions, by: \.document)
+    self.mentionsByDocument = mentions.grouped(inRunsBy: \.document)
 
     self.timeline = TimelineBuilder.build(
       events: entities, connections: self.connections, mentionsByEntity: mentionsByEntity, dated: dated,

@@ -13,13 +13,17 @@ enum TimelineBuilder {
     dated: [DatedMention], entityByID: [String: Entity]
   ) -> [TimelineEntry] {
     let datedEvents = events.filter { $0.kind == .event && $0.date != nil }
+    // What a dated sentence is compared with, made once per event rather than once per sentence.
+    let candidates = datedEvents.map { event in
+      Candidate(id: event.id, date: event.date!, end: event.end, related: Set(connections[event.id] ?? []))
+    }
     // Events by year: a dated sentence is compared only with the events of its year (and those
     // whose range reaches into it).
-    var eventsByYear: [Int: [Entity]] = [:]
-    for event in datedEvents {
-      let last = event.end?.year ?? event.date!.year
-      for year in event.date!.year...max(event.date!.year, last) {
-        eventsByYear[year, default: []].append(event)
+    var eventsByYear: [Int: [Int]] = [:]
+    for (index, event) in candidates.enumerated() {
+      let last = event.end?.year ?? event.date.year
+      for year in event.date.year...max(event.date.year, last) {
+        eventsByYear[year, default: []].append(index)
       }
     }
     var attached: [String: [TimelineEntry.Source]] = [:]
@@ -29,12 +33,14 @@ enum TimelineBuilder {
     for mention in dated {
       var best: [String] = []
       var bestScore = 0
-      for event in eventsByYear[mention.date.year] ?? [] where covers(event.date!, event.end, mention.date) {
-        let related = Set(connections[event.id] ?? [])
+      for index in eventsByYear[mention.date.year] ?? [] {
+        let event = candidates[index]
+        guard covers(event.date, event.end, mention.date) else { continue }
+        let related = event.related
         var score: Int
         if mention.entities.contains(event.id) {
           score = 100
-        } else if event.date!.precision == .day, mention.date.precision == .day {
+        } else if event.date.precision == .day, mention.date.precision == .day {
           // Named in the sentence or in the one before it, which it goes on from ("An initial
           // meeting is arranged for February 7" follows the sentence naming both leaders). An event
           // with a single person needs that one.
@@ -45,7 +51,7 @@ enum TimelineBuilder {
           score = 0
         }
         // Between equally related events, the one on that very day wins over the one in that month.
-        if score > 0 { score = 2 * score + (event.date!.precision == mention.date.precision ? 1 : 0) }
+        if score > 0 { score = 2 * score + (event.date.precision == mention.date.precision ? 1 : 0) }
         if score > bestScore {
           best = [event.id]
           bestScore = score
@@ -92,6 +98,15 @@ enum TimelineBuilder {
     return (curated + standalone).sorted {
       ($0.date, $0.event == nil ? 1 : 0, $0.title) < ($1.date, $1.event == nil ? 1 : 0, $1.title)
     }
+  }
+
+  /// A dated event as a dated sentence is compared with it.
+  private struct Candidate {
+    var id: String
+    var date: BriefingDate
+    var end: BriefingDate?
+    /// The entities connected to it through front matter.
+    var related: Set<String>
   }
 
   /// Whether a date mentioned falls on an event's date (or within its month, year or range).
