@@ -126,8 +126,14 @@ private struct Tokens {
       index.map { named[$0].entity.hasPrefix("people/") || named[$0].entity.hasPrefix("organizations/") }
         ?? false
     }
-    nameLike = []
-    nameLike = tokens.indices.map { isNameLike($0) }
+    nameLike = [Bool](repeating: false, count: tokens.count)
+  }
+
+  /// Works out `nameLike` for the words outside quotes, once the quotes are known.
+  mutating func findNameLikeWords() {
+    var nameLike = [Bool](repeating: false, count: tokens.count)
+    for i in tokens.indices where !inQuote[i] && tokens[i].kind == .word { nameLike[i] = isNameLike(i) }
+    self.nameLike = nameLike
   }
 
   var count: Int { tokens.count }
@@ -169,10 +175,19 @@ private struct Tokens {
     let text = tokens[i].text
     guard let byte = text.utf8.first else { return false }
     let upper = byte < 0x80 ? isUpper(byte) : text.unicodeScalars.first!.properties.isUppercase
-    // Most words are ASCII: their tests below can read bytes.
-    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    // Most words are ASCII: their tests below can read bytes. One pass says whether it is, and
+    // whether it has a hyphen or an apostrophe.
+    var ascii = true
+    var joined = false
+    for b in text.utf8 {
+      if b >= 0x80 {
+        ascii = false
+      } else if b == 0x2D || b == 0x27 {
+        joined = true
+      }
+    }
     if !upper {
-      if ascii, !text.utf8.contains(where: { $0 == 0x2D || $0 == 0x27 }) { return false }
+      if ascii, !joined { return false }
       // "al-Sahhaf", "bin-Laden", "d'Estaing"
       guard let cut = text.firstIndex(where: { $0 == "-" || $0 == "'" || $0 == "’" }),
         SpeakerWords.particles.contains(String(text[...cut]).lowercased()) || text[..<cut] == "d",
@@ -239,6 +254,7 @@ private struct QuoteReader {
   init(_ input: [QuoteFinder.Paragraph]) {
     paragraphs = input.map(Tokens.init)
     findSpans()
+    for p in paragraphs.indices { paragraphs[p].findNameLikeWords() }
     numberSentences()
     findReferents()
   }
