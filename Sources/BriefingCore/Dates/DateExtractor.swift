@@ -375,8 +375,7 @@ public enum DateExtractor {
     let word = words[i]
     // today, yesterday, tonight, last night ("USA Today" is a name: a capital mid-sentence)
     if let articleDate, articleDate.precision == .day {
-      let capitalMidSentence = i > 0 && word.bare.first?.isUppercase == true
-      if let days = relativeDays[word.lower], !capitalMidSentence {
+      if let days = relativeDays[word.lower], !(i > 0 && word.bare.first?.isUppercase == true) {
         return (BriefingDate(dayNumber: articleDate.dayNumber + days), 1)
       }
       if word.lower == "last", i + 1 < words.count, words[i + 1].lower == "night" {
@@ -404,7 +403,8 @@ public enum DateExtractor {
     if let part = part(of: word.bare), i + 1 < words.count, let year = year(words[i + 1].bare) {
       return (BriefingDate(approximately: part, year: year), 2)
     }
-    if word.bare.hasPrefix("mid-"), let year = year(word.bare.dropFirst(4)) {
+    let mid = word.bare.utf8.first == 0x6D && word.bare.hasPrefix("mid-")
+    if mid, let year = year(word.bare.dropFirst(4)) {
       return (BriefingDate(approximately: .mid, year: year), 1)
     }
     // early February, mid-February, late January (2025)
@@ -417,7 +417,7 @@ public enum DateExtractor {
       qualifier = part
       monthWord = words[i + 1].bare
       start = 1
-    } else if word.bare.hasPrefix("mid-") {
+    } else if mid {
       qualifier = .mid
       monthWord = word.bare.dropFirst(4)
     }
@@ -592,7 +592,12 @@ public enum DateExtractor {
 
   private static func part(of word: Substring) -> BriefingDate.Part? {
     // Only a word of three to five letters can be one, unless lower-casing changes its length.
-    if !(3...5).contains(word.utf8.count), word.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+    // An ASCII word is lower-cased on its letters alone: it must start with e, m or l.
+    if word.utf8.allSatisfy({ $0 < 0x80 }) {
+      guard (3...5).contains(word.utf8.count), let first = word.utf8.first.map({ $0 | 0x20 }),
+        first == 0x65 || first == 0x6D || first == 0x6C
+      else { return nil }
+    }
     return switch word.lowercased() {
     case "early": .early
     case "mid", "mid-": .mid
