@@ -312,11 +312,15 @@ public enum DateExtractor {
   /// A cheap test before any word is looked at: a digit, or a capitalized word that begins like
   /// a month or a weekday ("Jan", "Sept", "Mon").
   static func mayHoldDate(_ text: String) -> Bool {
-    var bytes = text.utf8.makeIterator()
     var previous: UInt8 = 0x20
     var window: (UInt8, UInt8, UInt8) = (0, 0, 0)
     var position = 0  // letters read since a capital at a word start; 0 when not in such a word
-    while let b = bytes.next() {
+    // today, yesterday, tonight, tomorrow, overnight, last night, last month, this morning: the
+    // same pass reads the words' tails.
+    var tail: UInt64 = 0
+    let tails = relativeTails
+    let lastLetters = relativeTailEnds
+    for b in text.utf8 {
       if b >= 0x30 && b <= 0x39 { return true }
       if isUpper(b) && (previous == 0x20 || previous == 0x2D || previous == 0x28) {
         window = (b, 0, 0)
@@ -330,13 +334,6 @@ public enum DateExtractor {
         if prefixes.contains(Int(window.0) << 16 | Int(window.1) << 8 | Int(b)) { return true }
       }
       previous = b
-    }
-    // today, yesterday, tonight, tomorrow, overnight, last night, last month, this morning: one
-    // pass over the bytes for the words' tails.
-    var tail: UInt64 = 0
-    let tails = relativeTails
-    let lastLetters = relativeTailEnds
-    for b in text.utf8 {
       let lowered = b | (isUpper(b) ? 0x20 : 0)
       tail = tail << 8 | UInt64(lowered)
       // Only a byte that ends one of the words can complete it.
