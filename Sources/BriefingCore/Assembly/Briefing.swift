@@ -45,14 +45,6 @@ public struct Briefing: Sendable {
   ) {
     self.quotes = quotes
     self.passages = passages
-    self.quotesBySpeaker = Dictionary(grouping: quotes.filter { $0.speaker != nil }, by: { $0.speaker! })
-    self.quotesByDocument = Dictionary(grouping: quotes, by: \.document)
-    self.passagesByEntity = Dictionary(grouping: passages, by: \.entity)
-    var naming: [String: [Passage]] = [:]
-    for passage in passages {
-      for id in passage.entities { naming[id, default: []].append(passage) }
-    }
-    self.passagesNaming = naming
     self.config = config
     let entityByID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.entityByID = entityByID
@@ -64,29 +56,54 @@ public struct Briefing: Sendable {
     self.articleRank = Dictionary(uniqueKeysWithValues: self.articles.enumerated().map { ($1.id, $0) })
     self.mentions = mentions
 
-    var connections: [String: Set<String>] = [:]
+    var connected: [String: Set<String>] = [:]
     for (from, byKey) in relations {
       for ids in byKey.values {
         for to in ids where to != from {
-          connections[from, default: []].insert(to)
-          connections[to, default: []].insert(from)
+          connected[from, default: []].insert(to)
+          connected[to, default: []].insert(from)
         }
       }
     }
-    self.connections = connections.mapValues { $0.sorted() }
-    let mentionsByEntity = Dictionary(grouping: mentions, by: \.entity)
-    self.mentionsByEntity = mentionsByEntity
-    self.mentionsByDocument = Dictionary(grouping: mentions, by: \.document)
+    let connections = connected.mapValues { $0.sorted() }
+    self.connections = connections
 
-    self.timeline = TimelineBuilder.build(
-      events: entities, connections: self.connections, mentionsByEntity: mentionsByEntity, dated: dated,
-      entityByID: entityByID)
-    var timelineIndex: [String: [Int]] = [:]
-    for (index, entry) in timeline.enumerated() {
-      if let event = entry.event { timelineIndex[event, default: []].append(index) }
-      for id in entry.entities where id != entry.event { timelineIndex[id, default: []].append(index) }
-    }
-    self.timelineIndex = timelineIndex
+    // The timeline (and the mentions by entity it needs) on one processor, the other groupings
+    // on the other: neither reads what the other makes.
+    let (chronology, grouped) = Concurrently.run(
+      {
+        let mentionsByEntity = Dictionary(grouping: mentions, by: \.entity)
+        let timeline = TimelineBuilder.build(
+          events: entities, connections: connections, mentionsByEntity: mentionsByEntity, dated: dated,
+          entityByID: entityByID)
+        var timelineIndex: [String: [Int]] = [:]
+        for (index, entry) in timeline.enumerated() {
+          if let event = entry.event { timelineIndex[event, default: []].append(index) }
+          for id in entry.entities where id != entry.event { timelineIndex[id, default: []].append(index) }
+        }
+        return (mentionsByEntity: mentionsByEntity, timeline: timeline, timelineIndex: timelineIndex)
+      },
+      {
+        var naming: [String: [Passage]] = [:]
+        for passage in passages {
+          for id in passage.entities { naming[id, default: []].append(passage) }
+        }
+        return (
+          mentionsByDocument: mentions.grouped(inRunsBy: \.document),
+          quotesBySpeaker: Dictionary(grouping: quotes.filter { $0.speaker != nil }, by: { $0.speaker! }),
+          quotesByDocument: quotes.grouped(inRunsBy: \.document),
+          passagesByEntity: Dictionary(grouping: passages, by: \.entity),
+          passagesNaming: naming
+        )
+      })
+    self.mentionsByEntity = chronology.mentionsByEntity
+    self.timeline = chronology.timeline
+    self.timelineIndex = chronology.timelineIndex
+    self.mentionsByDocument = grouped.mentionsByDocument
+    self.quotesBySpeaker = grouped.quotesBySpeaker
+    self.quotesByDocument = grouped.quotesByDocument
+    self.passagesByEntity = grouped.passagesByEntity
+    self.passagesNaming = grouped.passagesNaming
     self.asOf = articles.compactMap(\.date).max()
   }
 

@@ -13,55 +13,41 @@ enum TimelineBuilder {
     dated: [DatedMention], entityByID: [String: Entity]
   ) -> [TimelineEntry] {
     let datedEvents = events.filter { $0.kind == .event && $0.date != nil }
+    // What a dated sentence is compared with, made once per event rather than once per sentence.
+    let candidates = datedEvents.map { event in
+      Candidate(id: event.id, date: event.date!, end: event.end, related: Set(connections[event.id] ?? []))
+    }
     // Events by year: a dated sentence is compared only with the events of its year (and those
     // whose range reaches into it).
-    var eventsByYear: [Int: [Entity]] = [:]
-    for event in datedEvents {
-      let last = event.end?.year ?? event.date!.year
-      for year in event.date!.year...max(event.date!.year, last) {
-        eventsByYear[year, default: []].append(event)
+    var eventsByYear: [Int: [Int]] = [:]
+    for (index, event) in candidates.enumerated() {
+      let last = event.end?.year ?? event.date.year
+      for year in event.date.year...max(event.date.year, last) {
+        eventsByYear[year, default: []].append(index)
       }
     }
+    // Each sentence is scored against the events on its own, the sentences spread over the
+    // processors; they are then taken in order.
+    let eventsOfYear = eventsByYear
+    let ranked = Concurrently.map(dated) { mention -> (best: [String], title: String?) in
+      let best = bestEvents(for: mention, candidates: candidates, eventsByYear: eventsOfYear)
+      return (best, best.isEmpty ? title(of: mention.sentence) : nil)
+    }
     var attached: [String: [TimelineEntry.Source]] = [:]
+    var attachedSet: [String: Set<TimelineEntry.Source>] = [:]
     var standalone: [TimelineEntry] = []
     var seenStandalone: Set<TimelineEntry.Source> = []
 
-    for mention in dated {
-      var best: [String] = []
-      var bestScore = 0
-      for event in eventsByYear[mention.date.year] ?? [] where covers(event.date!, event.end, mention.date) {
-        let related = Set(connections[event.id] ?? [])
-        var score: Int
-        if mention.entities.contains(event.id) {
-          score = 100
-        } else if event.date!.precision == .day, mention.date.precision == .day {
-          // Named in the sentence or in the one before it, which it goes on from ("An initial
-          // meeting is arranged for February 7" follows the sentence naming both leaders). An event
-          // with a single person needs that one.
-          let shared = Set(mention.entities.filter(related.contains)).union(
-            mention.context.filter(related.contains))
-          score = !related.isEmpty && shared.count >= min(2, related.count) ? shared.count : 0
-        } else {
-          score = 0
-        }
-        // Between equally related events, the one on that very day wins over the one in that month.
-        if score > 0 { score = 2 * score + (event.date!.precision == mention.date.precision ? 1 : 0) }
-        if score > bestScore {
-          best = [event.id]
-          bestScore = score
-        } else if score == bestScore && score > 0 {
-          best.append(event.id)
-        }
-      }
+    for (mention, (best, title)) in zip(dated, ranked) {
       let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
-      if best.isEmpty {
+      if let title {
         guard seenStandalone.insert(source).inserted else { continue }
         standalone.append(
           TimelineEntry(
-            date: mention.date, title: title(of: mention.sentence), event: nil,
+            date: mention.date, title: title, event: nil,
             entities: mention.entities.filter { entityByID[$0]?.kind != .event }, sources: [source]))
       } else {
-        for id in best where !(attached[id]?.contains(source) ?? false) {
+        for id in best where attachedSet[id, default: []].insert(source).inserted {
           attached[id, default: []].append(source)
         }
       }
@@ -75,6 +61,7 @@ enum TimelineBuilder {
     }
     let curated = datedEvents.map { event -> TimelineEntry in
       var sources = attached[event.id] ?? []
+      var seen = attachedSet[event.id] ?? []
       for mention in mentionsByEntity[event.id] ?? []
       where mention.document.hasPrefix("articles/") && !mention.inHeading {
         let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
@@ -82,16 +69,70 @@ enum TimelineBuilder {
         if let days = ownDays[source], !days.contains(where: { covers(event.date!, event.end, $0) }) {
           continue
         }
-        if !sources.contains(source) { sources.append(source) }
+        if seen.insert(source).inserted { sources.append(source) }
       }
       return TimelineEntry(
         date: event.date!, end: event.end, title: event.name, event: event.id,
         entities: (connections[event.id] ?? []).filter { entityByID[$0].map { $0.kind != .event } ?? false },
         sources: sources)
     }
-    return (curated + standalone).sorted {
-      ($0.date, $0.event == nil ? 1 : 0, $0.title) < ($1.date, $1.event == nil ? 1 : 0, $1.title)
+    // Sorted by date, curated first, then title, equal entries in the order made: the keys are
+    // sorted with their places rather than moving whole entries about.
+    let entries = curated + standalone
+    let dates = entries.map(\.date)
+    let standing = entries.map { $0.event == nil ? 1 : 0 }
+    let titles = entries.map(\.title)
+    let order = entries.indices.sorted { a, b in
+      if (dates[a], standing[a], titles[a]) < (dates[b], standing[b], titles[b]) { return true }
+      if (dates[b], standing[b], titles[b]) < (dates[a], standing[a], titles[a]) { return false }
+      return a < b
     }
+    return order.map { entries[$0] }
+  }
+
+  /// The events a dated sentence belongs to: those it names, or failing that those on its day
+  /// that share the most of their people, issues and organizations with it (ties all go).
+  private static func bestEvents(
+    for mention: DatedMention, candidates: [Candidate], eventsByYear: [Int: [Int]]
+  ) -> [String] {
+    var best: [String] = []
+    var bestScore = 0
+    for index in eventsByYear[mention.date.year] ?? [] {
+      let event = candidates[index]
+      guard covers(event.date, event.end, mention.date) else { continue }
+      let related = event.related
+      var score: Int
+      if mention.entities.contains(event.id) {
+        score = 100
+      } else if event.date.precision == .day, mention.date.precision == .day {
+        // Named in the sentence or in the one before it, which it goes on from ("An initial
+        // meeting is arranged for February 7" follows the sentence naming both leaders). An event
+        // with a single person needs that one.
+        let shared = Set(mention.entities.filter(related.contains)).union(
+          mention.context.filter(related.contains))
+        score = !related.isEmpty && shared.count >= min(2, related.count) ? shared.count : 0
+      } else {
+        score = 0
+      }
+      // Between equally related events, the one on that very day wins over the one in that month.
+      if score > 0 { score = 2 * score + (event.date.precision == mention.date.precision ? 1 : 0) }
+      if score > bestScore {
+        best = [event.id]
+        bestScore = score
+      } else if score == bestScore && score > 0 {
+        best.append(event.id)
+      }
+    }
+    return best
+  }
+
+  /// A dated event as a dated sentence is compared with it.
+  private struct Candidate: Sendable {
+    var id: String
+    var date: BriefingDate
+    var end: BriefingDate?
+    /// The entities connected to it through front matter.
+    var related: Set<String>
   }
 
   /// Whether a date mentioned falls on an event's date (or within its month, year or range).
@@ -110,6 +151,12 @@ enum TimelineBuilder {
 
   /// A sentence as an entry's title: at most eighteen words.
   static func title(of sentence: String) -> String {
+    if sentence.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: the words are the runs of bytes between spaces.
+      let words = sentence.utf8.split(separator: 0x20)
+      guard words.count > 18 else { return sentence }
+      return words.prefix(18).map { String(Substring($0)) }.joined(separator: " ") + "…"
+    }
     let words = sentence.split(separator: " ")
     guard words.count > 18 else { return sentence }
     return words.prefix(18).joined(separator: " ") + "…"

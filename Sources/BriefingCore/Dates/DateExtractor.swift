@@ -54,14 +54,23 @@ public enum DateExtractor {
       Word(text: $0, offset: utf8.distance(from: utf8.startIndex, to: $0.startIndex))
     }
     if words.contains(where: { $0.lower == "birthday" || $0.lower == "birthdays" }) { return [] }
-    let clues = Clues(
-      future: words.contains { futureWords.contains($0.lower) },
-      past: words.indices.contains { isPastVerb(words, $0) || pastWords.contains(words[$0].lower) })
+    // The tense is worked out only for a word that starts a date, and the clues of the whole
+    // sentence only when the words near it do not settle it.
+    var clues: Clues?
+    func sentenceClues() -> Clues {
+      if let clues { return clues }
+      let made = Clues(
+        future: words.contains { futureWords.contains($0.lower) },
+        past: words.indices.contains { isPastVerb(words, $0) || pastWords.contains(words[$0].lower) })
+      clues = made
+      return made
+    }
     var found: [Found] = []
     var i = 0
     while i < words.count {
-      let tense = tense(of: words, before: i, clues: clues)
-      if let (date, used) = read(words, at: i, articleDate: articleDate, tense: tense) {
+      if let (date, used) = read(
+        words, at: i, articleDate: articleDate, tense: { tense(of: words, before: i, clues: sentenceClues) })
+      {
         let text = words[i..<(i + used)].map(\.text).joined(separator: " ")
         let ignored = ignoring.contains { $0.contains(words[i].offset) }
         // Years 1 to 9999 only: "yesterday" in an article of 0001-01-01 is no date to print.
@@ -215,7 +224,7 @@ public enum DateExtractor {
   /// near it points back, unless it only reports what comes after ("said talks on January 3 would
   /// decide"); then the verbs after it, a past verb further back in the clause, and last the
   /// sentence as a whole.
-  private static func tense(of words: [Word], before i: Int, clues: Clues) -> Tense {
+  private static func tense(of words: [Word], before i: Int, clues: () -> Clues) -> Tense {
     let start = max(0, i - 6)
     for k in start..<i
     where futureWords.contains(words[k].lower) || words[k].lower.hasSuffix("'ll") || isSetTo(words, k) {
@@ -255,6 +264,7 @@ public enum DateExtractor {
       if words[k].text.hasSuffix(",") { comma = true }
     }
     if reported { return .past }
+    let clues = clues()
     if clues.future { return .unknown }
     return clues.past ? .past : .unknown
   }
@@ -302,11 +312,15 @@ public enum DateExtractor {
   /// A cheap test before any word is looked at: a digit, or a capitalized word that begins like
   /// a month or a weekday ("Jan", "Sept", "Mon").
   static func mayHoldDate(_ text: String) -> Bool {
-    var bytes = text.utf8.makeIterator()
     var previous: UInt8 = 0x20
     var window: (UInt8, UInt8, UInt8) = (0, 0, 0)
     var position = 0  // letters read since a capital at a word start; 0 when not in such a word
-    while let b = bytes.next() {
+    // today, yesterday, tonight, tomorrow, overnight, last night, last month, this morning: the
+    // same pass reads the words' tails.
+    var tail: UInt64 = 0
+    let tails = relativeTails
+    let lastLetters = relativeTailEnds
+    for b in text.utf8 {
       if b >= 0x30 && b <= 0x39 { return true }
       if isUpper(b) && (previous == 0x20 || previous == 0x2D || previous == 0x28) {
         window = (b, 0, 0)
@@ -320,13 +334,11 @@ public enum DateExtractor {
         if prefixes.contains(Int(window.0) << 16 | Int(window.1) << 8 | Int(b)) { return true }
       }
       previous = b
-    }
-    // today, yesterday, tonight, tomorrow, overnight, last night, last month, this morning: one
-    // pass over the bytes for the words' tails.
-    var tail: UInt64 = 0
-    for b in text.utf8 {
-      tail = tail << 8 | UInt64(b | (isUpper(b) ? 0x20 : 0))
-      if relativeTails.contains(where: { tail & $0.mask == $0.bytes }) { return true }
+      let lowered = b | (isUpper(b) ? 0x20 : 0)
+      tail = tail << 8 | UInt64(lowered)
+      // Only a byte that ends one of the words can complete it.
+      guard lowered >= 0x60, lastLetters >> UInt32(lowered - 0x60) & 1 == 1 else { continue }
+      if tails.contains(where: { tail & $0.mask == $0.bytes }) { return true }
     }
     return false
   }
@@ -340,6 +352,13 @@ public enum DateExtractor {
     return (bytes, word.utf8.count == 8 ? ~UInt64(0) : (UInt64(1) << (8 * UInt64(word.utf8.count))) - 1)
   }
 
+  /// The last letters of `relativeTails`, as bits from 0x60 ("`") up.
+  private static let relativeTailEnds: UInt32 = relativeTails.reduce(0) { bits, tail in
+    let last = UInt8(tail.bytes & 0xFF)
+    precondition(last >= 0x60 && last < 0x80, "a relative date word ends in a lower-case letter")
+    return bits | 1 << UInt32(last - 0x60)
+  }
+
   private static let prefixes: Set<Int> = Set(
     [
       "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed",
@@ -347,14 +366,13 @@ public enum DateExtractor {
     ].map { word in word.utf8.reduce(0) { $0 << 8 | Int($1) } })
 
   /// Reads a date starting at word `i`; returns it and how many words it took.
-  private static func read(_ words: [Word], at i: Int, articleDate: BriefingDate?, tense: Tense) -> (
+  private static func read(_ words: [Word], at i: Int, articleDate: BriefingDate?, tense: () -> Tense) -> (
     BriefingDate, Int
   )? {
     let word = words[i]
     // today, yesterday, tonight, last night ("USA Today" is a name: a capital mid-sentence)
     if let articleDate, articleDate.precision == .day {
-      let capitalMidSentence = i > 0 && word.bare.first?.isUppercase == true
-      if let days = relativeDays[word.lower], !capitalMidSentence {
+      if let days = relativeDays[word.lower], !(i > 0 && word.bare.first?.isUppercase == true) {
         return (BriefingDate(dayNumber: articleDate.dayNumber + days), 1)
       }
       if word.lower == "last", i + 1 < words.count, words[i + 1].lower == "night" {
@@ -382,7 +400,8 @@ public enum DateExtractor {
     if let part = part(of: word.bare), i + 1 < words.count, let year = year(words[i + 1].bare) {
       return (BriefingDate(approximately: part, year: year), 2)
     }
-    if word.bare.hasPrefix("mid-"), let year = year(word.bare.dropFirst(4)) {
+    let mid = word.bare.utf8.first == 0x6D && word.bare.hasPrefix("mid-")
+    if mid, let year = year(word.bare.dropFirst(4)) {
       return (BriefingDate(approximately: .mid, year: year), 1)
     }
     // early February, mid-February, late January (2025)
@@ -395,13 +414,13 @@ public enum DateExtractor {
       qualifier = part
       monthWord = words[i + 1].bare
       start = 1
-    } else if word.bare.hasPrefix("mid-") {
+    } else if mid {
       qualifier = .mid
       monthWord = word.bare.dropFirst(4)
     }
     if let month = DatelineParser.month(named: String(monthWord)) {
       return readMonth(
-        month, words, at: i, offset: start, qualifier: qualifier, articleDate: articleDate, tense: tense)
+        month, words, at: i, offset: start, qualifier: qualifier, articleDate: articleDate, tense: tense())
     }
     // 7 February 2025
     if let day = day(word.bare), !word.text.hasSuffix(","), i + 1 < words.count,
@@ -413,7 +432,7 @@ public enum DateExtractor {
         return (BriefingDate(year: year, month: month, day: day), 3)
       }
       if let date = resolve(
-        month: month, day: day, words, after: i + 2, articleDate: articleDate, tense: tense)
+        month: month, day: day, words, after: i + 2, articleDate: articleDate, tense: tense())
       {
         return (date, 2 + yearWords(words, after: i + 2))
       }
@@ -446,7 +465,7 @@ public enum DateExtractor {
         if bareName && before != "on" {
           offset = nil
         } else {
-          switch tense {
+          switch tense() {
           case .future: offset = forward
           case .past: offset = forward == 0 ? 0 : forward - 7
           case .unknown: offset = forward <= 3 ? forward : forward - 7
@@ -569,7 +588,14 @@ public enum DateExtractor {
   ]
 
   private static func part(of word: Substring) -> BriefingDate.Part? {
-    switch word.lowercased() {
+    // Only a word of three to five letters can be one, unless lower-casing changes its length.
+    // An ASCII word is lower-cased on its letters alone: it must start with e, m or l.
+    if word.utf8.allSatisfy({ $0 < 0x80 }) {
+      guard (3...5).contains(word.utf8.count), let first = word.utf8.first.map({ $0 | 0x20 }),
+        first == 0x65 || first == 0x6D || first == 0x6C
+      else { return nil }
+    }
+    return switch word.lowercased() {
     case "early": .early
     case "mid", "mid-": .mid
     case "late": .late
@@ -578,6 +604,8 @@ public enum DateExtractor {
   }
 
   private static func day(_ word: Substring) -> Int? {
+    // One or two digits (or "+" and one) with a suffix: nothing else starts like that.
+    guard let first = word.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0x2B else { return nil }
     var w = word
     for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) { w = w.dropLast(2) }
     guard (1...2).contains(w.count), w.allSatisfy(\.isASCII), let n = Int(w), (1...31).contains(n) else {
@@ -592,7 +620,8 @@ public enum DateExtractor {
   }
 
   private static func weekday(_ word: Substring) -> Int? {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].firstIndex(
+    guard (6...9).contains(word.utf8.count) else { return nil }
+    return ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].firstIndex(
       of: String(word))
   }
 

@@ -67,17 +67,20 @@ public enum DatelineParser {
 
   /// The month a word names ("Jan", "Jan.", "January", "Sept."), or nil.
   public static func month(named word: String) -> Int? {
+    // An ASCII first byte that is not a capital is no month: most words end here.
+    if let first = word.utf8.first, first < 0x80, !(first >= 0x41 && first <= 0x5A) { return nil }
     guard word.first?.isUppercase == true else { return nil }
     var w = word.lowercased()
     if w.hasSuffix(".") { w.removeLast() }
     guard w.count >= 3 else { return nil }
     if w == "sept" { return 9 }
-    for (index, name) in BriefingDate.monthNames.enumerated() {
-      let lower = name.lowercased()
+    for (index, lower) in lowerMonthNames.enumerated() {
       if w == lower || (w.count == 3 && lower.hasPrefix(w)) { return index + 1 }
     }
     return nil
   }
+
+  private static let lowerMonthNames = BriefingDate.monthNames.map { $0.lowercased() }
 
   private static func dayNumber(_ word: String) -> Int? {
     var w = Substring(word)

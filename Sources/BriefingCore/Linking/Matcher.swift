@@ -61,8 +61,17 @@ struct Matcher: Sendable {
 
   /// A short line whose longer words are nearly all capitalized: "Japan Prepares For Talks With Trump".
   private func isTitleCase(_ bytes: [UInt8]) -> Bool {
-    let words = bytes.split(separator: 0x20)
-    guard words.count <= 20, bytes.last != 0x2E else { return false }
+    guard bytes.last != 0x2E else { return false }
+    // A paragraph is no headline: the words are counted only up to the 21st.
+    var words: [ArraySlice<UInt8>] = []
+    var start = 0
+    for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+      if i > start {
+        words.append(bytes[start..<i])
+        if words.count > 20 { return false }
+      }
+      start = i + 1
+    }
     let long = words.filter { $0.count > 3 }
     guard long.count >= 4 else { return false }
     return long.filter { isUpper($0.first!) }.count * 10 >= long.count * 8
@@ -101,6 +110,11 @@ struct Matcher: Sendable {
     var ranges: [Range<Int>] = []
     var i = 0
     while i < bytes.count {
+      // Every address starts with "h" or "w": other bytes are passed over at once.
+      guard bytes[i] == 0x68 || bytes[i] == 0x77 else {
+        i += 1
+        continue
+      }
       let atWordStart = i == 0 || !isWordByte(bytes[i - 1])
       let startsURL =
         atWordStart

@@ -101,6 +101,30 @@ public enum UnknownNames {
   /// split directly when every character beside a space is ASCII, a Latin letter or common
   /// punctuation (none of which joins a space into one character, as a combining accent would).
   private static func words(of text: String) -> [Substring] {
+    // All ASCII, as most text is: no scalar needs decoding, and the words are the runs of bytes
+    // between spaces, found on the bytes themselves.
+    let asciiWords = text.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
+      var words: [Range<Int>] = []
+      var start = 0
+      for i in 0..<bytes.count {
+        let b = bytes[i]
+        if b >= 0x80 { return nil }
+        if b == 0x20 {
+          if i > start { words.append(start..<i) }
+          start = i + 1
+        }
+      }
+      if bytes.count > start { words.append(start..<bytes.count) }
+      return words
+    }
+    if let words = asciiWords ?? nil {
+      let utf8 = text.utf8
+      return words.map {
+        text[
+          utf8.index(
+            utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)]
+      }
+    }
     var previous: Unicode.Scalar = "\0"
     for scalar in text.unicodeScalars {
       if (previous == " " && !joinsNoSpace(scalar)) || (scalar == " " && !joinsNoSpace(previous)) {

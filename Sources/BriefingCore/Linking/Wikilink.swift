@@ -49,6 +49,18 @@ public struct Wikilink: Sendable, Hashable {
 
   /// Whether `[[` occurs at all: most text has no wikilink, and a byte scan says so cheaply.
   static func containsOpening<Bytes: Sequence>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+    // Native strings are contiguous: memchr finds each "[" and the byte after it is looked at.
+    let found = bytes.withContiguousStorageIfAvailable { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return false }
+      var offset = 0
+      while offset < buffer.count, let hit = memchr(base + offset, 0x5B, buffer.count - offset) {
+        let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        if at + 1 < buffer.count, base[at + 1] == 0x5B { return true }
+        offset = at + 1
+      }
+      return false
+    }
+    if let found { return found }
     var previous: UInt8 = 0
     for b in bytes {
       if b == 0x5B && previous == 0x5B { return true }
@@ -65,7 +77,7 @@ public struct Wikilink: Sendable, Hashable {
     var inFence = false
     for (offset, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = String(raw)
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      let trimmed = line.trimming(.whitespaces)
       if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
         inFence.toggle()
         continue

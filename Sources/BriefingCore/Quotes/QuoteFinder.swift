@@ -100,6 +100,11 @@ private struct Tokens {
   var inQuote: [Bool]
   /// A sentence number for each token, counted over the whole article.
   var sentence: [Int]
+  /// For each token, whether its words alone make it a name word (see `isNameWord`): worked out
+  /// once, as attribution asks again and again.
+  private var nameLike: [Bool]
+  /// For each token, whether a mention of a person or organization covers it.
+  private var speakerNamed: [Bool]
 
   init(_ paragraph: QuoteFinder.Paragraph) {
     text = paragraph.text
@@ -116,6 +121,19 @@ private struct Tokens {
     self.entityAt = entityAt
     inQuote = [Bool](repeating: false, count: tokens.count)
     sentence = [Int](repeating: 0, count: tokens.count)
+    let named = named
+    speakerNamed = entityAt.map { index in
+      index.map { named[$0].entity.hasPrefix("people/") || named[$0].entity.hasPrefix("organizations/") }
+        ?? false
+    }
+    nameLike = [Bool](repeating: false, count: tokens.count)
+  }
+
+  /// Works out `nameLike` for the words outside quotes, once the quotes are known.
+  mutating func findNameLikeWords() {
+    var nameLike = [Bool](repeating: false, count: tokens.count)
+    for i in tokens.indices where !inQuote[i] && tokens[i].kind == .word { nameLike[i] = isNameLike(i) }
+    self.nameLike = nameLike
   }
 
   var count: Int { tokens.count }
@@ -147,16 +165,29 @@ private struct Tokens {
   /// mention of a person or organization.
   func isNameWord(_ i: Int) -> Bool {
     guard i >= 0, i < count, tokens[i].kind == .word, !inQuote[i] else { return false }
-    if let named = entity(i), named.entity.hasPrefix("people/") || named.entity.hasPrefix("organizations/") {
-      return true
-    }
+    return speakerNamed[i] || nameLike[i]
+  }
+
+  /// What makes word `i` a name word by its text and the token before it: capitalized and not a
+  /// function word, a title, or a name with a particle ("al-Sahhaf").
+  private func isNameLike(_ i: Int) -> Bool {
+    guard tokens[i].kind == .word else { return false }
     let text = tokens[i].text
     guard let byte = text.utf8.first else { return false }
     let upper = byte < 0x80 ? isUpper(byte) : text.unicodeScalars.first!.properties.isUppercase
-    // Most words are ASCII: their tests below can read bytes.
-    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    // Most words are ASCII: their tests below can read bytes. One pass says whether it is, and
+    // whether it has a hyphen or an apostrophe.
+    var ascii = true
+    var joined = false
+    for b in text.utf8 {
+      if b >= 0x80 {
+        ascii = false
+      } else if b == 0x2D || b == 0x27 {
+        joined = true
+      }
+    }
     if !upper {
-      if ascii, !text.utf8.contains(where: { $0 == 0x2D || $0 == 0x27 }) { return false }
+      if ascii, !joined { return false }
       // "al-Sahhaf", "bin-Laden", "d'Estaing"
       guard let cut = text.firstIndex(where: { $0 == "-" || $0 == "'" || $0 == "’" }),
         SpeakerWords.particles.contains(String(text[...cut]).lowercased()) || text[..<cut] == "d",
@@ -223,6 +254,7 @@ private struct QuoteReader {
   init(_ input: [QuoteFinder.Paragraph]) {
     paragraphs = input.map(Tokens.init)
     findSpans()
+    for p in paragraphs.indices { paragraphs[p].findNameLikeWords() }
     numberSentences()
     findReferents()
   }

@@ -35,7 +35,7 @@ public enum ArticleInference {
   {
     let lines = body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
       Line(
-        text: $1.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r\u{FEFF}"))),
+        text: $1.trimming(lineEnds),
         line: firstLine + $0)
     }
     var result = Result()
@@ -105,17 +105,15 @@ public enum ArticleInference {
   /// With a `title` from front matter, only a heading that repeats it leaves.
   public static func inferMarkdown(_ body: String, firstLine: Int, title given: String? = nil) -> Result {
     var result = Result()
-    // Lines as slices of the body, not copies; bytes are split directly unless a "\r\n" (one
-    // character) could keep two lines together.
-    let lines: [Substring] =
-      body.utf8.contains(0x0D)
-      ? body.split(separator: "\n", omittingEmptySubsequences: false)
-      : body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    // Lines as slices of the body, not copies, read only as far as they are looked at (the header
+    // and the first line of text); bytes are split directly unless a "\r\n" (one character) could
+    // keep two lines together.
+    var lines = BodyLines(body)
+    lines.read(upTo: headerDepth)
     var titleIndex: Int?
     if let index = lines.prefix(headerDepth).firstIndex(where: { !isBlank($0) }),
       lines[index].hasPrefix("# "),
-      case let title = lines[index].dropFirst(2).trimmingCharacters(
-        in: .whitespaces.union(.init(charactersIn: "#"))),
+      case let title = lines[index].dropFirst(2).trimming(headingMarks),
       given == nil || title == given
     {
       result.title = Line(text: title, line: firstLine + index)
@@ -123,7 +121,7 @@ public enum ArticleInference {
     }
     for (offset, line) in lines.prefix(headerDepth).enumerated() where offset != titleIndex && !isBlank(line)
     {
-      if let date = dateline(line.trimmingCharacters(in: .whitespaces)) {
+      if let date = dateline(line.trimming(.whitespaces)) {
         result.date = (date, firstLine + offset)
         break
       }
@@ -131,14 +129,66 @@ public enum ArticleInference {
     // The body with the title's line left empty.
     result.markdown =
       titleIndex.map { String(body[..<lines[$0].startIndex] + body[lines[$0].endIndex...]) } ?? body
-    let firstText = lines.indices.first { index in
-      guard index != titleIndex,
-        let first = lines[index].utf8.first(where: { $0 != 0x20 && $0 != 0x09 })
-      else { return false }
-      return first != 0x23 && first != 0x2D  // not a heading or a rule
+    var firstText: Int?
+    var index = 0
+    while firstText == nil, lines.read(upTo: index + 1) > index {
+      if index != titleIndex, let first = lines[index].utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
+        first != 0x23 && first != 0x2D  // not a heading or a rule
+      {
+        firstText = index
+      }
+      index += 1
     }
     result.excerpt = firstText.map { excerpt(of: String(lines[$0])) }
     return result
+  }
+
+  /// What is trimmed from each line of a plain-text article.
+  private static let lineEnds = TrimmedCharacters(.whitespaces.union(.init(charactersIn: "\r\u{FEFF}")))
+  /// What is trimmed from a Markdown title after "# ".
+  private static let headingMarks = TrimmedCharacters(.whitespaces.union(.init(charactersIn: "#")))
+
+  /// The lines of a Markdown body, split as far as asked.
+  private struct BodyLines {
+    let body: String
+    private(set) var lines: [Substring] = []
+    private var cursor: String.Index
+    private var done = false
+
+    init(_ body: String) {
+      self.body = body
+      cursor = body.startIndex
+      // A "\r\n" is one character, which splitting on characters keeps whole: such a body is split
+      // at once, as before.
+      let hasReturn =
+        body.utf8.withContiguousStorageIfAvailable { bytes in
+          bytes.count > 0 && memchr(bytes.baseAddress!, 0x0D, bytes.count) != nil
+        } ?? body.utf8.contains(0x0D)
+      if hasReturn {
+        lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        done = true
+      }
+    }
+
+    subscript(index: Int) -> Substring { lines[index] }
+
+    /// Splits off lines until there are `count` (or the body ends); how many there are.
+    @discardableResult
+    mutating func read(upTo count: Int) -> Int {
+      let utf8 = body.utf8
+      while !done, lines.count < count {
+        if let newline = utf8[cursor...].firstIndex(of: 0x0A) {
+          lines.append(body[cursor..<newline])
+          cursor = utf8.index(after: newline)
+        } else {
+          lines.append(body[cursor...])
+          done = true
+        }
+      }
+      return lines.count
+    }
+
+    func prefix(_ count: Int) -> ArraySlice<Substring> { lines.prefix(count) }
   }
 
   private static func isBlank(_ line: some StringProtocol) -> Bool {
@@ -182,7 +232,7 @@ public enum ArticleInference {
     for bullet in ["•", "·", "-", "*", "–", "|"] where t.hasPrefix(bullet) {
       t = t.dropFirst(bullet.count)
     }
-    let s = t.trimmingCharacters(in: .whitespaces)
+    let s = t.trimming(.whitespaces)
     return !s.isEmpty && wordCount(s) <= 4 && !endsSentence(s)
   }
 

@@ -16,7 +16,7 @@ struct Fields {
       report(field, "'\(key)' must be a single value, not a list or mapping")
       return nil
     }
-    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = value.trimming(.whitespacesAndNewlines)
     return trimmed.isEmpty || trimmed == "~" || trimmed == "null" ? nil : trimmed
   }
 
@@ -27,7 +27,7 @@ struct Fields {
       report(field, "'\(key)' must be a list of names")
       return []
     }
-    return field.value.texts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    return field.value.texts.map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
   }
 
   /// References to other entities by name, each with its own line.

@@ -80,7 +80,7 @@ public struct FrontMatter: Sendable {
     }
     do {
       // No resolver: every scalar stays text, so `date: 2025-01-13` is not turned into a timestamp.
-      guard let root = try Yams.compose(yaml: yaml, Resolver.basic) else {
+      guard let root = try Yams.compose(yaml: yaml, Resolver.basic, .default, yamlEncoding) else {
         return (FrontMatter(fields: [], body: body, bodyLine: bodyLine), [])
       }
       guard let mapping = root.mapping else {
@@ -111,6 +111,10 @@ public struct FrontMatter: Sendable {
       )
     }
   }
+
+  /// Yams reads its default encoding from the environment each time it is asked: asked once.
+  private static let yamlEncodingName = Parser.Encoding.default.rawValue
+  private static var yamlEncoding: Parser.Encoding { Parser.Encoding(rawValue: yamlEncodingName) ?? .default }
 
   private static func fields(of mapping: Node.Mapping) -> [Field] {
     mapping.map { key, value in

@@ -1,0 +1,39 @@
+import Dispatch
+
+/// Work of the assemble stage spread over the processors: each piece is independent, and the
+/// results come back in order, so the briefing is the same whatever the timing.
+enum Concurrently {
+  /// `first()` and `second()`, run at the same time.
+  static func run<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B)
+  {
+    let a = Slots<A>(count: 1)
+    let b = Slots<B>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+      if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
+    }
+    return (a.values[0], b.values[0])
+  }
+
+  /// `items.map(transform)`, in pieces of about `chunk` items run at the same time.
+  static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 4096, _ transform: @Sendable (T) -> R)
+    -> [R]
+  {
+    guard items.count > chunk else { return items.map(transform) }
+    let pieces = (items.count + chunk - 1) / chunk
+    let results = Slots<[R]>(count: pieces)
+    DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+      let range = piece * chunk..<min(items.count, (piece + 1) * chunk)
+      results.set(piece, items[range].map(transform))
+    }
+    return Array(results.values.joined())
+  }
+}
+
+/// Slots written once each from `concurrentPerform`, read after it returns.
+private final class Slots<R>: @unchecked Sendable {
+  // @unchecked: each index is written by exactly one iteration, and read only after all finish.
+  private var storage: [R?]
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+  func set(_ index: Int, _ value: R) { storage.withUnsafeMutableBufferPointer { $0[index] = value } }
+  var values: [R] { storage.map { $0! } }
+}
