@@ -63,7 +63,7 @@ warm_edit() {
   /usr/bin/time -f "%e" -o "$out/cold-time" "$exe" build --content "$out/content" --output "$out/cached" --no-search \
     2>/dev/null >/dev/null
   local article
-  article=$(find "$out/content/articles" -name '*.md' | sort | head -1)
+  article=$(find "$out/content/articles" -name '*.md' | sort | sed -n 1p)
   cp "$article" "$out/article.bak"
   printf '\nOne more paragraph, added to time a rebuild.\n' >>"$article"
   /usr/bin/time -f "%e" -o "$out/warm-time" "$exe" build --content "$out/content" --output "$out/cached" --no-search --verbose \
@@ -89,7 +89,7 @@ if [ "${INSTRUCTIONS:-1}" != 0 ] && command -v valgrind >/dev/null 2>&1; then
   python3 bench/generate.py --out "$small" --articles 1000 >/dev/null
   strip --strip-debug -o "$small/briefing" "$exe"
   address=$(nm "$exe" | swift demangle | grep " BriefingSite.SiteRenderer.write(_: BriefingSite.SiteRenderer.Page" | awk '{print $1}')
-  symbol=$(nm "$exe" | awk -v a="$address" '$1 == a {print $3}' | head -1)
+  symbol=$(nm "$exe" | awk -v a="$address" '$1 == a {print $3}' | sed -n 1p)
   rm -rf "$small/site"
   valgrind --tool=callgrind --callgrind-out-file="$small/callgrind.out" --toggle-collect="$symbol" \
     "$small/briefing" build --content "$small/content" --templates templates --output "$small/site" --no-search \
