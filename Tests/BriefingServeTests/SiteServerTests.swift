@@ -194,18 +194,18 @@ final class ServedFixture: Sendable {
 
       let stream = try TestClient.openEvents(port: fixture.port, version: version)
       defer { close(stream) }
-      let opened = await TestClient.read(stream, until: "retry: 500", seconds: 5)
+      let opened = await TestClient.read(stream, until: "retry: 500", seconds: 60)
       #expect(opened.contains("text/event-stream"))
       #expect(!opened.contains("event: reload"))
 
       try fixture.write(
         "---\nname: Pete Hegseth\nsummary: Secretary of Defense.\n---\n", to: "people/pete-hegseth.md")
-      #expect(await TestClient.read(stream, until: "event: reload", seconds: 10).contains("event: reload"))
+      #expect(await TestClient.read(stream, until: "event: reload", seconds: 60).contains("event: reload"))
 
       // A page loaded before a rebuild that connects after it reloads at once.
       let late = try TestClient.openEvents(port: fixture.port, version: version)
       defer { close(late) }
-      #expect(await TestClient.read(late, until: "event: reload", seconds: 5).contains("event: reload"))
+      #expect(await TestClient.read(late, until: "event: reload", seconds: 60).contains("event: reload"))
     }
   }
 
@@ -214,7 +214,7 @@ final class ServedFixture: Sendable {
     try await ServedFixture.serving(search: true) { (fixture: ServedFixture) async throws in
       #expect(try await fixture.get("/search.html").status == 200)
       #expect(
-        try await eventually(seconds: 30) { try await fixture.get("/pagefind/pagefind.js").status == 200 })
+        try await eventually(seconds: 90) { try await fixture.get("/pagefind/pagefind.js").status == 200 })
       #expect(
         try await fixture.get("/pagefind/pagefind.js").headers["content-type"]
           == "text/javascript; charset=utf-8")
