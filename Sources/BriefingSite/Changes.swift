@@ -126,11 +126,6 @@ struct Changes: Sendable {
     }
   }
 
-  var isEmpty: Bool {
-    addedArticles.isEmpty && removedArticles.isEmpty && addedEntities.isEmpty && removedEntities.isEmpty
-      && newQuotes.isEmpty && newEntries.isEmpty && updatedEntries.isEmpty && statusChanges.isEmpty
-  }
-
   /// One line: "2 articles added, 3 new timeline entries, …".
   var summary: String {
     func count(_ n: Int, _ one: String, _ many: String) -> String? {

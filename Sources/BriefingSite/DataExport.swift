@@ -54,13 +54,6 @@ struct DataExport {
     try piece(json.take() + [0x0A])
   }
 
-  /// The whole export at once (for tests).
-  func json() throws -> [UInt8] {
-    var whole: [UInt8] = []
-    try write { whole += $0 }
-    return whole
-  }
-
   private func article(_ article: Article, _ json: inout JSONWriter) {
     json.beginObject()
     json.key("date")
