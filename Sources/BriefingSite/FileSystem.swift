@@ -25,6 +25,10 @@ public protocol FileSystem: Sendable {
   func withExclusiveLock<T>(_ path: String, _ body: () throws -> T) throws -> T
   /// What `path` finally points at when it is a symbolic link; otherwise `path`.
   func resolvingSymbolicLinks(_ path: String) -> String
+  /// Gives the regular file `existing` the second name `path` (creating folders as needed) when
+  /// it holds exactly `bytes`, and says whether it did; false when it differs, is missing, or this
+  /// file system cannot.
+  func reuse(_ existing: String, holding bytes: [UInt8], as path: String) -> Bool
 }
 
 extension FileSystem {
@@ -32,6 +36,7 @@ extension FileSystem {
   public func exchange(_ first: String, _ second: String) throws -> Bool { false }
   public func withExclusiveLock<T>(_ path: String, _ body: () throws -> T) throws -> T { try body() }
   public func resolvingSymbolicLinks(_ path: String) -> String { path }
+  public func reuse(_ existing: String, holding bytes: [UInt8], as path: String) -> Bool { false }
 }
 
 /// The real disk.
@@ -188,6 +193,40 @@ public struct LocalFileSystem: FileSystem {
     defer { free(resolved) }
     return String(cString: resolved)
   }
+
+  /// A hard link: the file is neither copied nor created, which on a large site saves most of the
+  /// cost of writing it (allocating the file, not copying its bytes, is what is slow).
+  public func reuse(_ existing: String, holding bytes: [UInt8], as path: String) -> Bool {
+    // A symbolic link is never followed: what is reused is a file the last build wrote.
+    let fd = open(existing, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
+      return false
+    }
+    let same = bytes.withUnsafeBytes { expected -> Bool in
+      var buffer = [UInt8](repeating: 0, count: min(max(bytes.count, 1), 1 << 16))
+      var offset = 0
+      while offset < bytes.count {
+        let n = buffer.withUnsafeMutableBytes {
+          Foundation.read(fd, $0.baseAddress!, min($0.count, bytes.count - offset))
+        }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { return false }
+        let equal = buffer.withUnsafeBytes { memcmp($0.baseAddress!, expected.baseAddress! + offset, n) == 0 }
+        guard equal else { return false }
+        offset += n
+      }
+      return true
+    }
+    guard same else { return false }
+    if link(existing, path) == 0 { return true }
+    guard errno == ENOENT else { return false }
+    let folder = (path as NSString).deletingLastPathComponent
+    guard !folder.isEmpty, (try? createDirectory(folder)) != nil else { return false }
+    return link(existing, path) == 0
+  }
 }
 
 /// A file system held in memory, for tests.
@@ -239,6 +278,15 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 
   public func createDirectory(_ path: String) throws {
     _ = lock.withLock { folders.insert(normalize(path)) }
+  }
+
+  /// Memory has no hard links: the bytes are shared instead.
+  public func reuse(_ existing: String, holding bytes: [UInt8], as path: String) -> Bool {
+    lock.withLock {
+      guard contents[normalize(existing)] == bytes else { return false }
+      contents[normalize(path)] = bytes
+      return true
+    }
   }
 
   public func remove(_ path: String) throws {

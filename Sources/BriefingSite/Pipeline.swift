@@ -97,7 +97,7 @@ public struct Pipeline: Sendable {
     }
     var made = (pages: 0, files: 0)
     var templateWarnings: [Diagnostic] = []
-    try writer.write { sink in
+    let reused = try writer.write { sink in
       made = try timed("render and write") { try renderer.render(into: sink) }
       templateWarnings = theme.missingNameWarnings()
       if strict && !templateWarnings.isEmpty {
@@ -109,6 +109,7 @@ public struct Pipeline: Sendable {
     } finish: { staging in
       if let indexer { try timed("search index") { try indexer.index(staging) } }
     }
+    log("unchanged files kept from the previous site: \(reused)")
     linkCache?.commit()
     var report = BuildReport(
       diagnostics: diagnostics + templateWarnings, pages: made.pages, files: made.files + 1, output: output)

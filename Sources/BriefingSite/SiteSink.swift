@@ -18,13 +18,33 @@ extension SiteSink {
 }
 
 /// Writes files under a folder (the staging folder of `SiteWriter`), creating folders as needed.
+///
+/// With `previous` (the site being replaced), a file whose bytes are the same as the previous
+/// site's file at that path is that file again, under a second name, rather than a new file: an
+/// unchanged page keeps its modification time, and a rebuild after a small change allocates few
+/// files. Only whole files written in one piece are compared.
 struct FolderSink: SiteSink {
   let fileSystem: FileSystem
   let folder: String
+  var previous: String? = nil
+  /// How many files were reused from `previous`.
+  let reused = Counter()
+
+  final class Counter: @unchecked Sendable {
+    // @unchecked: `count` is only touched under `lock`.
+    private let lock = NSLock()
+    private var value = 0
+    func add() { lock.withLock { value += 1 } }
+    var count: Int { lock.withLock { value } }
+  }
 
   func write(_ path: String, _ bytes: [UInt8]) throws {
     guard SitePath.safe(path) != nil else {
       throw BriefingError(stage: .write, file: path, "refusing to write outside the output folder")
+    }
+    if let previous, fileSystem.reuse(previous + "/" + path, holding: bytes, as: folder + "/" + path) {
+      reused.add()
+      return
     }
     do {
       try fileSystem.write(bytes, to: folder + "/" + path)
@@ -34,7 +54,8 @@ struct FolderSink: SiteSink {
   }
 
   func write(_ path: String, pieces produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws {
-    try write(path, [])
+    // A new file, never a reused one: it is appended to.
+    try FolderSink(fileSystem: fileSystem, folder: folder).write(path, [])
     try produce { piece in
       do {
         try fileSystem.append(piece, to: folder + "/" + path)

@@ -54,16 +54,20 @@ struct SiteWriter {
 
   /// Replaces the output with what `produce` writes into the staging folder's sink (paths relative
   /// to the site root), file by file as they are made. `finish` runs on the complete staging folder
-  /// before the swap (the search index is built there). Call under `claim`.
-  func write(_ produce: (SiteSink) throws -> Void, finish: ((String) throws -> Void)? = nil) throws {
+  /// before the swap (the search index is built there). Call under `claim`. A file the same as the
+  /// old site's is that file again (see `FolderSink`); says how many were.
+  @discardableResult
+  func write(_ produce: (SiteSink) throws -> Void, finish: ((String) throws -> Void)? = nil) throws -> Int {
     try checkReplaceable(output)
     let staging = self.staging
+    var sink = FolderSink(fileSystem: fileSystem, folder: staging)
+    if fileSystem.exists(output + "/" + SiteWriter.marker) { sink.previous = output }
     do {
       try fileSystem.createDirectory(staging)
       // The marker goes first, so that a build killed while writing leaves a folder the next
       // build recognises as its own.
       try fileSystem.write(Array(SiteWriter.markerText.utf8), to: staging + "/" + SiteWriter.marker)
-      try produce(FolderSink(fileSystem: fileSystem, folder: staging))
+      try produce(sink)
       try finish?(staging)
     } catch {
       try? fileSystem.remove(staging)
@@ -85,6 +89,7 @@ struct SiteWriter {
     } catch {
       throw BriefingError(stage: .write, file: output, "could not swap the new site in: \(error)")
     }
+    return sink.reused.count
   }
 
   /// Clears what interrupted builds left beside the output. Call under the lock.
