@@ -5,7 +5,7 @@
 # stage times and the largest page; then how the double corpus scales, and the instructions the
 # render stage spends per byte of HTML on a 1,000-article corpus (valgrind; INSTRUCTIONS=0 skips);
 # then `briefing serve` on the bundled briefing: the median time from a one-article edit to the
-# page serving its new text (bench/serve-latency.py, 20 edits).
+# page serving its new text (bench/serve-latency.py, 20 edits), and on the ARTICLES corpus (5 edits).
 # Usage: bench/run.sh [ARTICLES] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -100,5 +100,7 @@ if [ "${INSTRUCTIONS:-1}" != 0 ] && command -v valgrind >/dev/null 2>&1; then
 fi
 
 # The authoring loop: a one-article edit of the bundled briefing, written to disk, until the page
-# served by `briefing serve` holds the new text.
+# served by `briefing serve` holds the new text; then the same on the 10,000-article corpus.
 python3 bench/serve-latency.py "$exe" 20
+echo "$articles articles:"
+python3 bench/serve-latency.py "$exe" 5 bench/out/content "$(cd bench/out/content && find articles -name '*.md' | sort | sed -n 1p)"

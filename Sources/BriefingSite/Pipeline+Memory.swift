@@ -20,11 +20,16 @@ extension Pipeline {
   /// folder: the build `briefing serve` serves. `templates` is a folder whose files replace the
   /// built-in theme's; nil for the built-in theme. `search` adds the search page (its index is made
   /// apart, by `SearchIndexer.index(files:)`). Every problem, a missing folder or a broken
-  /// template included, comes back as a diagnostic rather than thrown.
-  public func render(content: String, templates: String?, search: Bool = false) -> RenderedSite {
+  /// template included, comes back as a diagnostic rather than thrown. With `cache`, the documents
+  /// that have not changed since the last render with it are not linked again.
+  public func render(
+    content: String, templates: String?, search: Bool = false, cache: MemoryLinkCache? = nil
+  ) -> RenderedSite {
     var diagnostics: [Diagnostic] = []
     do {
-      let (briefing, bodies, found) = try prepare(content: content)
+      let (briefing, bodies, found) = try prepare(
+        content: content, forCheck: false, cache: false, memory: cache
+      ).prepared
       diagnostics = found
       guard !found.hasErrors else { return RenderedSite(files: nil, diagnostics: found, pages: 0) }
       let theme = try timed("templates") { try Theme.load(from: templates, fileSystem: fileSystem) }

@@ -129,16 +129,17 @@ public struct Pipeline: Sendable {
     try prepare(content: content, forCheck: forCheck, cache: false).prepared
   }
 
-  /// `prepare`, also handing back the link cache it used (nil without `cache`).
-  func prepare(content: String, forCheck: Bool, cache: Bool) throws -> (
+  /// `prepare`, also handing back the link cache it used (nil without `cache`). With `memory`
+  /// instead, what the last build with it linked is reused, and this build's kept for the next.
+  func prepare(content: String, forCheck: Bool, cache: Bool, memory: MemoryLinkCache? = nil) throws -> (
     prepared: (Briefing, RenderedBodies, [Diagnostic]), cache: LinkCache?
   ) {
     var loaded = try timed("load") { try ContentLoader(fileSystem: fileSystem).load(content) }
-    let linkCache =
-      cache
-      ? LinkCache(
-        folder: LinkCache.folder(besides: content),
-        environment: LinkCache.environment(loaded, forCheck: forCheck)) : nil
+    let environment = LinkCache.environment(loaded, forCheck: forCheck)
+    let diskCache =
+      cache ? LinkCache(folder: LinkCache.folder(besides: content), environment: environment) : nil
+    let generation = memory?.generation(environment: environment)
+    let linkCache: LinkStore? = diskCache ?? generation
     var diagnostics = loaded.diagnostics
 
     let index = NameIndex(loaded.entities)
@@ -211,7 +212,8 @@ public struct Pipeline: Sendable {
     if let linkCache {
       log("link cache: \(linkCache.hits) of \(linkCache.hits + linkCache.misses) documents reused")
     }
-    return ((briefing, bodies, diagnostics.sorted()), linkCache)
+    generation?.finish()
+    return ((briefing, bodies, diagnostics.sorted()), diskCache)
   }
 
   /// The briefing `since` names: a `data/briefing.json` file; a site folder holding one; a content

@@ -114,3 +114,35 @@ import Testing
     #expect(LinkCache.folder(besides: "/a/b/content") == "/a/b/.briefing-cache")
   }
 }
+
+/// `serve` keeps what linking found in memory between its builds.
+@Suite struct MemoryLinkCacheTests {
+  func render(_ fixture: Fixture, cache: MemoryLinkCache?) -> ([String: [UInt8]], String) {
+    let lines = LinkCacheTests.Lines()
+    let site = Pipeline(fileSystem: fixture.fileSystem, log: { lines.add($0) }).render(
+      content: fixture.content, templates: nil, cache: cache)
+    return (site.files ?? [:], lines.all.first { $0.hasPrefix("link cache:") } ?? "")
+  }
+
+  @Test func aRenderAfterAChangeRelinksOnlyWhatChangedAndRendersWhatAColdRenderDoes() throws {
+    let fixture = try Fixture(PagingTests.manyArticles(40))
+    defer { fixture.remove() }
+    let cache = MemoryLinkCache()
+    let (first, cold) = render(fixture, cache: cache)
+    #expect(cold == "link cache: 0 of 41 documents reused")
+    #expect(!first.isEmpty)
+    try fixture.write(
+      "---\ntitle: Article 3, revised\ndate: 2024-04-28\n---\nAda Lovelace closed bridge 3 on April 9, 2024.\n",
+      to: "content/articles/a3.md")
+    let (warm, line) = render(fixture, cache: cache)
+    #expect(line == "link cache: 40 of 41 documents reused")
+    let (uncached, none) = render(fixture, cache: nil)
+    #expect(none == "")
+    #expect(warm == uncached)
+    #expect(warm != first)
+    // A note changes what every document links to.
+    try fixture.write(
+      "---\nname: Ada Lovelace\naliases: [Countess]\n---\n", to: "content/people/ada-lovelace.md")
+    #expect(render(fixture, cache: cache).1 == "link cache: 0 of 41 documents reused")
+  }
+}
