@@ -1,15 +1,18 @@
+import BriefingCore
 import BriefingSite
 import Foundation
 import Synchronization
 
 /// Builds the search index of each new site in the background, one at a time, and swaps it in
 /// when done: a rebuild is served at once, and its search catches up. Sites that came while an
-/// index was being built are skipped for the newest.
+/// index was being built are skipped for the newest. Indexing renders every page of the site
+/// that has not been asked for yet, and reports the templates' warnings once they are all known.
 final class SearchQueue: Sendable {
   private let indexer: SearchIndexer
   private let store: SiteStore
   private let log: @Sendable (String) -> Void
-  private let state = Mutex<(running: Bool, next: [String: [UInt8]]?, finished: Bool)>((false, nil, false))
+  private let state = Mutex<(running: Bool, next: SiteOnDemand?, finished: Bool)>((false, nil, false))
+  private let warned = Mutex<[Diagnostic]>([])
   private let idle = DispatchGroup()
 
   init(indexer: SearchIndexer, store: SiteStore, log: @escaping @Sendable (String) -> Void) {
@@ -18,11 +21,11 @@ final class SearchQueue: Sendable {
     self.log = log
   }
 
-  /// Indexes `files` once the index being built, if any, is done.
-  func index(_ files: [String: [UInt8]]) {
+  /// Indexes `site` once the index being built, if any, is done.
+  func index(_ site: SiteOnDemand) {
     let start = state.withLock { state in
       guard !state.finished else { return false }
-      state.next = files
+      state.next = site
       guard !state.running else { return false }
       state.running = true
       return true
@@ -31,9 +34,17 @@ final class SearchQueue: Sendable {
     idle.enter()
     Thread.detachNewThread { [self] in
       defer { idle.leave() }
-      while let files = take() {
+      while let site = take() {
         do {
-          let index = try indexer.index(files: files)
+          let index = try indexer.index(files: try site.all())
+          let warnings = site.templateWarnings
+          let changed = warned.withLock { warned in
+            defer { warned = warnings }
+            return warned != warnings
+          }
+          if changed {
+            for warning in warnings { log(warning.description) }
+          }
           store.update { $0.search = index }
         } catch {
           log("search: the index could not be built: \(error)")
@@ -51,7 +62,7 @@ final class SearchQueue: Sendable {
     idle.wait()
   }
 
-  private func take() -> [String: [UInt8]]? {
+  private func take() -> SiteOnDemand? {
     state.withLock { state in
       defer { state.next = nil }
       if state.next == nil { state.running = false }

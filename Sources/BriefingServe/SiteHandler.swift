@@ -40,7 +40,7 @@ struct SiteHandler: HTTPHandler {
         statusCode: .ok, headers: headers,
         body: HTTPBodySequence(from: EventStream(messages: stream)))
     }
-    guard let files = site.files else {
+    guard let pages = site.pages else {
       return respond(
         request, status: .internalServerError, path: "error.html",
         LiveReload.errorPage(site.errors, version: site.version))
@@ -62,7 +62,7 @@ struct SiteHandler: HTTPHandler {
       let headers: HTTPHeaders = [.location: request.target.path() + "/"]
       return HTTPResponse(statusCode: .movedPermanently, headers: headers)
     }
-    guard let notFound = files["404.html"] else {
+    guard let notFound = pages.file("404.html") else {
       return respond(request, status: .notFound, path: "404.txt", Array("Not found\n".utf8))
     }
     return respond(

@@ -122,8 +122,8 @@ public final class SiteServer: Sendable {
     let version = "\(session)-\(generation.add(1, ordering: .relaxed).newValue)"
     let errors = result.diagnostics.filter { $0.severity == .error }
     store.update { site in
-      if let files = result.files {
-        site.files = files
+      if let pages = result.site {
+        site.pages = pages
         site.errors = []
       } else {
         site.errors = errors
@@ -132,10 +132,10 @@ public final class SiteServer: Sendable {
     }
     store.events.reload(version: version)
     report(result, took: took)
-    if let files = result.files { search?.index(files) }
+    if let pages = result.site { search?.index(pages) }
   }
 
-  private func report(_ result: RenderedSite, took: Duration) {
+  private func report(_ result: PreparedSite, took: Duration) {
     let changed = printed.withLock { printed in
       defer { printed = result.diagnostics }
       return printed != result.diagnostics
@@ -144,8 +144,8 @@ public final class SiteServer: Sendable {
       for diagnostic in result.diagnostics { log(diagnostic.description) }
     }
     let ms = Int(took / .milliseconds(1))
-    if result.files != nil {
-      log("built \(result.pages) pages in \(ms) ms")
+    if result.site != nil {
+      log("rebuilt \(result.documents) documents in \(ms) ms; pages are rendered as they are asked for")
     } else {
       let count = result.diagnostics.filter { $0.severity == .error }.count
       log(

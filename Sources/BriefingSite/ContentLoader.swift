@@ -21,6 +21,9 @@ public struct LoadedContent: Sendable {
 /// Reads the content folder: `briefing.yml`, `index.md`, `articles/`, and one folder per entity kind.
 struct ContentLoader {
   let fileSystem: FileSystem
+  /// What an earlier load read, for `serve`: a file whose path and bytes are unchanged is not
+  /// parsed again.
+  var earlier: ReadDocuments? = nil
 
   func load(_ folder: String) throws -> LoadedContent {
     guard fileSystem.isDirectory(folder) else {
@@ -84,6 +87,12 @@ struct ContentLoader {
         let text = readText(
           path: "\(folder)/\(file.relativePath)", shown: file.path, diagnostics: &problems, digests: digests)
       else { return (nil, problems) }
+      if let earlier, let digest = digests.get(file.path) {
+        return earlier.article(digest) {
+          var problems = problems
+          return (ArticleReader.read(file, text: text, diagnostics: &problems), problems)
+        }
+      }
       return (ArticleReader.read(file, text: text, diagnostics: &problems), problems)
     }
     let entities = parallelMap(noteFiles) { file -> (Entity?, [Diagnostic]) in
@@ -92,6 +101,12 @@ struct ContentLoader {
         let text = readText(
           path: "\(folder)/\(file.relativePath)", shown: file.path, diagnostics: &problems, digests: digests)
       else { return (nil, problems) }
+      if let earlier, let digest = digests.get(file.path) {
+        return earlier.note(digest) {
+          var problems = problems
+          return (NoteReader.read(file, text: text, diagnostics: &problems), problems)
+        }
+      }
       return (NoteReader.read(file, text: text, diagnostics: &problems), problems)
     }
     diagnostics += articles.flatMap(\.1) + entities.flatMap(\.1)
@@ -210,5 +225,6 @@ private final class Digests: @unchecked Sendable {
   private let lock = NSLock()
   private var stored: [String: Digest] = [:]
   func set(_ path: String, _ digest: Digest) { lock.withLock { stored[path] = digest } }
+  func get(_ path: String) -> Digest? { lock.withLock { stored[path] } }
   var all: [String: Digest] { lock.withLock { stored } }
 }

@@ -13,14 +13,16 @@ protocol LinkStore: AnyObject, Sendable {
 
 extension LinkCache: LinkStore {}
 
-/// What the last build linked, kept in memory for the next: `briefing serve` re-links only the
-/// documents a change touched. Keyed like `LinkCache` (the document's digest with the digest of
+/// What the last build read and linked, kept in memory for the next: `briefing serve` re-reads
+/// and re-links only the documents a change touched. Keyed like `LinkCache` (the document's digest with the digest of
 /// everything else linking depends on), so a changed note still re-links everything. Each build
 /// keeps only the entries it used or made.
 public final class MemoryLinkCache: @unchecked Sendable {
   // @unchecked: every stored property is only touched under `lock`.
   private let lock = NSLock()
   private var kept: [Digest: BodyLinker.Linked] = [:]
+  /// The documents as the last build read them, so that unchanged ones are not parsed again.
+  let read = ReadDocuments()
 
   public init() {}
 
@@ -75,6 +77,44 @@ public final class MemoryLinkCache: @unchecked Sendable {
     func finish() {
       let made = lock.withLock { self.made }
       owner.lock.withLock { owner.kept = made }
+    }
+  }
+}
+
+/// Articles and notes as an earlier load read them, by the digest of their path and bytes: for
+/// `serve`, which reads the content again on every change. Each load keeps only what it used.
+final class ReadDocuments: @unchecked Sendable {
+  // @unchecked: both tables are only touched under `lock`.
+  typealias Read<T> = (T?, [Diagnostic])
+  private let lock = NSLock()
+  private var articles: (earlier: [Digest: Read<Article>], now: [Digest: Read<Article>]) = ([:], [:])
+  private var notes: (earlier: [Digest: Read<Entity>], now: [Digest: Read<Entity>]) = ([:], [:])
+
+  func article(_ digest: Digest, read: () -> Read<Article>) -> Read<Article> {
+    if let found = lock.withLock({ articles.earlier[digest] }) {
+      lock.withLock { articles.now[digest] = found }
+      return found
+    }
+    let made = read()
+    lock.withLock { articles.now[digest] = made }
+    return made
+  }
+
+  func note(_ digest: Digest, read: () -> Read<Entity>) -> Read<Entity> {
+    if let found = lock.withLock({ notes.earlier[digest] }) {
+      lock.withLock { notes.now[digest] = found }
+      return found
+    }
+    let made = read()
+    lock.withLock { notes.now[digest] = made }
+    return made
+  }
+
+  /// Makes what this load read the earlier load of the next.
+  func finish() {
+    lock.withLock {
+      articles = (articles.now, [:])
+      notes = (notes.now, [:])
     }
   }
 }

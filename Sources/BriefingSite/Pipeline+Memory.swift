@@ -15,7 +15,47 @@ public struct RenderedSite: Sendable {
   public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
+/// A site prepared by `Pipeline.site(content:templates:search:cache:)`, its pages rendered on demand.
+public struct PreparedSite: Sendable {
+  /// The site; nil when the content or the theme has errors.
+  public var site: SiteOnDemand?
+  /// Every problem found in the content, in the order `briefing check` prints them.
+  public var diagnostics: [Diagnostic]
+  /// How many documents (articles and notes) the briefing has.
+  public var documents: Int
+
+  public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
 extension Pipeline {
+  /// Loads, links and assembles the content with the theme, and hands back a site that renders
+  /// each page when it is asked for: what `briefing serve` serves. Arguments as for
+  /// `render(content:templates:search:cache:)`. Template warnings come as pages are rendered
+  /// (`SiteOnDemand.templateWarnings`).
+  public func site(
+    content: String, templates: String?, search: Bool = false, cache: MemoryLinkCache? = nil
+  ) -> PreparedSite {
+    var diagnostics: [Diagnostic] = []
+    do {
+      let (briefing, bodies, found) = try prepare(
+        content: content, forCheck: false, cache: false, memory: cache
+      ).prepared
+      diagnostics = found
+      let documents = briefing.articles.count + briefing.entities.count
+      guard !found.hasErrors else { return PreparedSite(site: nil, diagnostics: found, documents: documents) }
+      let theme = try timed("templates") { try Theme.load(from: templates, fileSystem: fileSystem) }
+      let renderer = SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: search)
+      return PreparedSite(site: SiteOnDemand(renderer: renderer), diagnostics: found, documents: documents)
+    } catch let error as BriefingError {
+      let failure = Diagnostic.error(
+        "build-failed", error.file ?? content, line: error.line, column: error.column, error.message)
+      return PreparedSite(site: nil, diagnostics: diagnostics + error.diagnostics + [failure], documents: 0)
+    } catch {
+      return PreparedSite(
+        site: nil, diagnostics: diagnostics + [.error("build-failed", content, "\(error)")], documents: 0)
+    }
+  }
+
   /// Loads, links and renders the content with the theme into memory, without touching any output
   /// folder: the build `briefing serve` serves. `templates` is a folder whose files replace the
   /// built-in theme's; nil for the built-in theme. `search` adds the search page (its index is made
@@ -25,26 +65,24 @@ extension Pipeline {
   public func render(
     content: String, templates: String?, search: Bool = false, cache: MemoryLinkCache? = nil
   ) -> RenderedSite {
-    var diagnostics: [Diagnostic] = []
+    let prepared = site(content: content, templates: templates, search: search, cache: cache)
+    guard let site = prepared.site else {
+      return RenderedSite(files: nil, diagnostics: prepared.diagnostics, pages: 0)
+    }
     do {
-      let (briefing, bodies, found) = try prepare(
-        content: content, forCheck: false, cache: false, memory: cache
-      ).prepared
-      diagnostics = found
-      guard !found.hasErrors else { return RenderedSite(files: nil, diagnostics: found, pages: 0) }
-      let theme = try timed("templates") { try Theme.load(from: templates, fileSystem: fileSystem) }
-      let renderer = SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: search)
-      let sink = MemorySink()
-      let made = try timed("render") { try renderer.render(into: sink) }
+      let files = try timed("render") { try site.all() }
       return RenderedSite(
-        files: sink.files, diagnostics: found + theme.missingNameWarnings(), pages: made.pages)
+        files: files, diagnostics: prepared.diagnostics + site.templateWarnings,
+        pages: files.keys.filter { $0.hasSuffix(".html") }.count)
     } catch let error as BriefingError {
       let failure = Diagnostic.error(
         "build-failed", error.file ?? content, line: error.line, column: error.column, error.message)
-      return RenderedSite(files: nil, diagnostics: diagnostics + error.diagnostics + [failure], pages: 0)
+      return RenderedSite(
+        files: nil, diagnostics: prepared.diagnostics + error.diagnostics + [failure], pages: 0)
     } catch {
       return RenderedSite(
-        files: nil, diagnostics: diagnostics + [.error("build-failed", content, "\(error)")], pages: 0)
+        files: nil, diagnostics: prepared.diagnostics + [.error("build-failed", content, "\(error)")],
+        pages: 0)
     }
   }
 }

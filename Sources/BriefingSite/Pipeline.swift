@@ -134,7 +134,10 @@ public struct Pipeline: Sendable {
   func prepare(content: String, forCheck: Bool, cache: Bool, memory: MemoryLinkCache? = nil) throws -> (
     prepared: (Briefing, RenderedBodies, [Diagnostic]), cache: LinkCache?
   ) {
-    var loaded = try timed("load") { try ContentLoader(fileSystem: fileSystem).load(content) }
+    var loaded = try timed("load") {
+      try ContentLoader(fileSystem: fileSystem, earlier: memory?.read).load(content)
+    }
+    memory?.read.finish()
     let environment = LinkCache.environment(loaded, forCheck: forCheck)
     let diskCache =
       cache ? LinkCache(folder: LinkCache.folder(besides: content), environment: environment) : nil

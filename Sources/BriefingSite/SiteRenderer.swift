@@ -136,6 +136,8 @@ struct SiteRenderer: Sendable {
   }
 
   /// The files of one page: the page, and its continuation pages when it is long.
+  func files(of page: Page) -> [(path: String, bytes: [UInt8])] { render(page) }
+
   private func render(_ page: Page) -> [(path: String, bytes: [UInt8])] {
     let views = views(root: "../")
     switch page {

@@ -145,4 +145,32 @@ import Testing
       "---\nname: Ada Lovelace\naliases: [Countess]\n---\n", to: "content/people/ada-lovelace.md")
     #expect(render(fixture, cache: cache).1 == "link cache: 0 of 41 documents reused")
   }
+
+  @Test func aDocumentReadBeforeIsNotParsedAgainAndOnlyWhatTheLastLoadUsedIsKept() {
+    let read = ReadDocuments()
+    var first = Digest()
+    first.add("content/articles/a.md")
+    var second = first
+    second.add("changed")
+    let article = Article(
+      id: "articles/a", slug: "a", file: "content/articles/a.md", format: .markdown, title: "A")
+    #expect(read.article(first) { (article, []) }.0?.title == "A")
+    read.finish()
+    #expect(
+      read.article(first) {
+        Issue.record("parsed again"); return (nil, [])
+      }.0?.title == "A")
+    read.finish()
+    var parsed = false
+    _ = read.article(second) {
+      parsed = true; return (nil, [])
+    }
+    #expect(parsed)
+    read.finish()
+    parsed = false
+    _ = read.article(first) {
+      parsed = true; return (nil, [])
+    }
+    #expect(parsed)  // the load before did not use it, so it was let go
+  }
 }

@@ -54,3 +54,29 @@ import Testing
     #expect(rendered.diagnostics.last?.message == "the templates folder does not exist")
   }
 }
+
+/// `Pipeline.site(…)`: pages rendered when asked for are the pages a whole render makes.
+@Suite struct SiteOnDemandTests {
+  @Test(arguments: [false, true])
+  func everyFileAskedForIsTheFileAWholeRenderMakes(long: Bool) throws {
+    // 1,030 articles: a timeline in year and month pages, indexes and mention lists in parts.
+    let fixture = try Fixture(long ? PagingTests.manyArticles(1_030) : smallBriefing)
+    defer { fixture.remove() }
+    let pipeline = Pipeline(fileSystem: fixture.fileSystem)
+    let whole = try #require(pipeline.render(content: fixture.content, templates: nil, search: true).files)
+    #expect(!long || whole.keys.contains { $0.hasPrefix("timeline-") })
+    #expect(!long || whole.keys.contains { $0.contains(".p2.html") })
+    let site = try #require(pipeline.site(content: fixture.content, templates: nil, search: true).site)
+    // HTML pages first, so that each is rendered on its own, then the rest.
+    let paths = whole.keys.sorted {
+      ($0.hasSuffix(".html") ? 0 : 1, $0) < ($1.hasSuffix(".html") ? 0 : 1, $1)
+    }
+    for path in paths {
+      #expect(site.file(path) == whole[path], "\(path) differs")
+    }
+    for missing in ["nope.html", "people/nobody.html", "articles/index.p999.html", "index.p2.html", "x.css"] {
+      #expect(site.file(missing) == nil, "\(missing)")
+    }
+    #expect(try site.all() == whole)
+  }
+}
