@@ -86,35 +86,37 @@ public final class MemoryLinkCache: @unchecked Sendable {
 final class ReadDocuments: @unchecked Sendable {
   // @unchecked: both tables are only touched under `lock`.
   typealias Read<T> = (T?, [Diagnostic])
+  /// What the earlier load read, and what this one has used or read so far.
+  struct Tables<T> {
+    var earlier: [Digest: Read<T>] = [:]
+    var now: [Digest: Read<T>] = [:]
+  }
   private let lock = NSLock()
-  private var articles: (earlier: [Digest: Read<Article>], now: [Digest: Read<Article>]) = ([:], [:])
-  private var notes: (earlier: [Digest: Read<Entity>], now: [Digest: Read<Entity>]) = ([:], [:])
+  private var articles = Tables<Article>()
+  private var notes = Tables<Entity>()
 
   func article(_ digest: Digest, read: () -> Read<Article>) -> Read<Article> {
-    if let found = lock.withLock({ articles.earlier[digest] }) {
-      lock.withLock { articles.now[digest] = found }
-      return found
-    }
-    let made = read()
-    lock.withLock { articles.now[digest] = made }
-    return made
+    lookup(\.articles, digest, read)
   }
 
   func note(_ digest: Digest, read: () -> Read<Entity>) -> Read<Entity> {
-    if let found = lock.withLock({ notes.earlier[digest] }) {
-      lock.withLock { notes.now[digest] = found }
-      return found
-    }
-    let made = read()
-    lock.withLock { notes.now[digest] = made }
-    return made
+    lookup(\.notes, digest, read)
+  }
+
+  private func lookup<T>(
+    _ table: ReferenceWritableKeyPath<ReadDocuments, Tables<T>>, _ digest: Digest, _ read: () -> Read<T>
+  ) -> Read<T> {
+    let found = lock.withLock { self[keyPath: table].earlier[digest] }
+    let result = found ?? read()
+    lock.withLock { self[keyPath: table].now[digest] = result }
+    return result
   }
 
   /// Makes what this load read the earlier load of the next.
   func finish() {
     lock.withLock {
-      articles = (articles.now, [:])
-      notes = (notes.now, [:])
+      articles = Tables(earlier: articles.now)
+      notes = Tables(earlier: notes.now)
     }
   }
 }
