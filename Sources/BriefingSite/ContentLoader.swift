@@ -87,13 +87,9 @@ struct ContentLoader {
         let text = readText(
           path: "\(folder)/\(file.relativePath)", shown: file.path, diagnostics: &problems, digests: digests)
       else { return (nil, problems) }
-      if let earlier, let digest = digests.get(file.path) {
-        return earlier.article(digest) {
-          var problems = problems
-          return (ArticleReader.read(file, text: text, diagnostics: &problems), problems)
-        }
-      }
-      return (ArticleReader.read(file, text: text, diagnostics: &problems), problems)
+      let read = { (ArticleReader.read(file, text: text, diagnostics: &problems), problems) }
+      guard let earlier, let digest = digests.get(file.path) else { return read() }
+      return earlier.article(digest, read: read)
     }
     let entities = parallelMap(noteFiles) { file -> (Entity?, [Diagnostic]) in
       var problems: [Diagnostic] = []
@@ -101,13 +97,9 @@ struct ContentLoader {
         let text = readText(
           path: "\(folder)/\(file.relativePath)", shown: file.path, diagnostics: &problems, digests: digests)
       else { return (nil, problems) }
-      if let earlier, let digest = digests.get(file.path) {
-        return earlier.note(digest) {
-          var problems = problems
-          return (NoteReader.read(file, text: text, diagnostics: &problems), problems)
-        }
-      }
-      return (NoteReader.read(file, text: text, diagnostics: &problems), problems)
+      let read = { (NoteReader.read(file, text: text, diagnostics: &problems), problems) }
+      guard let earlier, let digest = digests.get(file.path) else { return read() }
+      return earlier.note(digest, read: read)
     }
     diagnostics += articles.flatMap(\.1) + entities.flatMap(\.1)
     var loaded = LoadedContent(

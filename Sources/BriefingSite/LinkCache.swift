@@ -185,7 +185,10 @@ final class LinkCache: @unchecked Sendable {
     return digest
   }
 
-  private func key(document: Digest) -> Digest {
+  private func key(document: Digest) -> Digest { LinkCache.key(document: document, in: environment) }
+
+  /// An entry's key: the document's own digest with the digest of its environment.
+  static func key(document: Digest, in environment: Digest) -> Digest {
     var key = environment
     key.add(document.hex)
     return key

@@ -14,9 +14,9 @@ protocol LinkStore: AnyObject, Sendable {
 extension LinkCache: LinkStore {}
 
 /// What the last build read and linked, kept in memory for the next: `briefing serve` re-reads
-/// and re-links only the documents a change touched. Keyed like `LinkCache` (the document's digest with the digest of
-/// everything else linking depends on), so a changed note still re-links everything. Each build
-/// keeps only the entries it used or made.
+/// and re-links only the documents a change touched. Keyed like `LinkCache` (the document's
+/// digest with the digest of everything else linking depends on), so a changed note still
+/// re-links everything. Each build keeps only the entries it used or made.
 public final class MemoryLinkCache: @unchecked Sendable {
   // @unchecked: every stored property is only touched under `lock`.
   private let lock = NSLock()
@@ -48,11 +48,7 @@ public final class MemoryLinkCache: @unchecked Sendable {
       self.previous = previous
     }
 
-    private func key(_ document: Digest) -> Digest {
-      var key = environment
-      key.add(document.hex)
-      return key
-    }
+    private func key(_ document: Digest) -> Digest { LinkCache.key(document: document, in: environment) }
 
     func load(document: Digest) -> BodyLinker.Linked? {
       let key = key(document)
