@@ -22,6 +22,8 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    // glibc's malloc.h, for `serve` to keep the memory a rebuild frees (mallopt).
+    .systemLibrary(name: "CMalloc"),
     .target(name: "BriefingMarkdown", dependencies: ["CCmark"]),
     .target(name: "BriefingCore", dependencies: ["Yams"]),
     .target(name: "BriefingTemplates"),
@@ -38,7 +40,7 @@ let package = Package(
     .executableTarget(
       name: "briefing",
       dependencies: [
-        "BriefingSite", "BriefingCore", "BriefingServe",
+        "BriefingSite", "BriefingCore", "BriefingServe", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -121,8 +121,10 @@ public final class SiteServer: Sendable {
     let took = clock.now - started
     let version = "\(session)-\(generation.add(1, ordering: .relaxed).newValue)"
     let errors = result.diagnostics.filter { $0.severity == .error }
+    var replaced: SiteOnDemand?
     store.update { site in
       if let pages = result.site {
+        replaced = site.pages
         site.pages = pages
         site.errors = []
       } else {
@@ -131,6 +133,9 @@ public final class SiteServer: Sendable {
       site.version = version
     }
     store.events.reload(version: version)
+    // The site replaced is freed in the background, not before the pages can ask for the new one.
+    if let replaced { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replaced) {} } }
+    replaced = nil
     report(result, took: took)
     if let pages = result.site { search?.index(pages) }
   }

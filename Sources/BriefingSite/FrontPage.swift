@@ -31,7 +31,7 @@ struct FrontPage {
         item["lastActivity"] = last.map { views.entry($0) } ?? false
         item["sources"] = .int(
           Set(
-            (briefing.mentionsByEntity[issue.id] ?? []).map(\.document)
+            briefing.mentions(of: issue.id).map(\.document)
               .filter { $0.hasPrefix("articles/") }
           ).count)
         return item

@@ -21,8 +21,11 @@ struct SiteRenderer: Sendable {
     self.bodies = bodies
     self.theme = theme
     self.search = search
-    atRoot = Views(briefing: briefing, root: "", search: search).sharingLinks()
-    inFolder = Views(briefing: briefing, root: "../", search: search).sharingLinks()
+    let views = parallelMap(["", "../"]) { root in
+      Views(briefing: briefing, root: root, search: search).sharingLinks()
+    }
+    atRoot = views[0]
+    inFolder = views[1]
   }
 
   /// One output file to make.

@@ -26,7 +26,7 @@ extension Views {
   func quotes(on issue: String) -> [Quote] {
     let passages = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
     var documents = Set(passages.keys)
-    for mention in briefing.mentionsByEntity[issue] ?? [] { documents.insert(mention.document) }
+    for mention in briefing.mentions(of: issue) { documents.insert(mention.document) }
     return documents.sorted { rank($0) < rank($1) }.flatMap { document in
       (briefing.quotesByDocument[document] ?? []).filter { quote in
         quote.entities.contains(issue)
@@ -39,7 +39,7 @@ extension Views {
   func passages(of issue: String) -> [TemplateValue] {
     let byDocument = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
     // The longest name the issue goes by in a passage is marked; equal lengths by spelling.
-    let words = Set((briefing.mentionsByEntity[issue] ?? []).map(\.text))
+    let words = Set(briefing.mentions(of: issue).map(\.text))
     return byDocument.keys.sorted { rank($0) < rank($1) }.compactMap { id -> TemplateValue? in
       guard let article = briefing.articleByID[id] else { return nil }
       let items = byDocument[id]!.map { passage -> TemplateValue in
@@ -68,7 +68,7 @@ extension Views {
   func relatedIssues(of issue: String) -> TemplateValue {
     var counts: [String: Int] = [:]
     let documents = Set(
-      (briefing.mentionsByEntity[issue] ?? []).map(\.document).filter { $0.hasPrefix("articles/") })
+      briefing.mentions(of: issue).map(\.document).filter { $0.hasPrefix("articles/") })
     for document in documents {
       for id in named(in: document)
       where id.hasPrefix("issues/") && id != issue {

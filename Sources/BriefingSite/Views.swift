@@ -200,7 +200,7 @@ struct Views: Sendable {
 
   /// An entity's mentions grouped by article (newest first), each sentence with the name marked.
   func mentionsInContext(of id: String) -> [TemplateValue] {
-    let mentions = (briefing.mentionsByEntity[id] ?? []).filter { !$0.inHeading }
+    let mentions = briefing.mentions(of: id).filter { !$0.inHeading }
     let byDocument = Dictionary(grouping: mentions, by: \.document)
     let documents = byDocument.keys.filter { briefing.articleRank[$0] != nil }
       .sorted { briefing.articleRank[$0]! < briefing.articleRank[$1]! }
@@ -217,7 +217,7 @@ struct Views: Sendable {
   /// Entities that share articles with `id`, with how many articles they share.
   func mentionedWith(_ id: String) -> TemplateValue {
     let documents = Set(
-      (briefing.mentionsByEntity[id] ?? []).map(\.document).filter { $0.hasPrefix("articles/") })
+      briefing.mentions(of: id).map(\.document).filter { $0.hasPrefix("articles/") })
     var counts: [String: Int] = [:]
     for document in documents.sorted() {
       for other in named(in: document) where other != id {

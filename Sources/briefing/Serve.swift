@@ -2,6 +2,10 @@ import ArgumentParser
 import BriefingServe
 import Foundation
 
+#if canImport(Glibc)
+  import CMalloc
+#endif
+
 struct Serve: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Serve the site from memory, rebuilding it and reloading the pages as the content changes.",
@@ -33,6 +37,7 @@ struct Serve: AsyncParsableCommand {
   var search = true
 
   func run() async throws {
+    keepFreedMemory()
     let options = SiteServer.Options(
       content: content, templates: templates ?? defaultTemplates(), host: host, port: port, search: search,
       watch: ProcessInfo.processInfo.environment["BRIEFING_WATCH"] == "polling" ? .polling : .automatic)
@@ -82,4 +87,14 @@ private func interrupted() async {
   await iterator.next()
   for source in sources { source.cancel() }
   signal(SIGINT, SIG_DFL)
+}
+
+/// Keeps memory a rebuild frees for the next one instead of handing it back to the system: every
+/// rebuild allocates about as much as the last freed, and memory fresh from the system is zeroed
+/// page by page (page faults were an eighth of a 10,000-article rebuild's time).
+private func keepFreedMemory() {
+  #if canImport(Glibc)
+    _ = mallopt(M_TRIM_THRESHOLD, Int32.max)
+    _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
+  #endif
 }

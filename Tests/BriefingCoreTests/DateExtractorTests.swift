@@ -218,7 +218,7 @@ import Testing
         phrase: "January 31", entities: [], context: []),
     ]
     let timeline = TimelineBuilder.build(
-      events: events, connections: connections, mentionsByEntity: [:], dated: dated, entityByID: [:])
+      events: events, connections: connections, mentionsOf: { _ in [] }, dated: dated, entityByID: [:])
     #expect(timeline.map(\.title) == ["Call", "Other", "Markets fell on January 31."])
     #expect(timeline[0].sources.map(\.text) == ["Nakatani spoke on January 31."])
     #expect(timeline[1].sources.isEmpty)
@@ -238,7 +238,7 @@ import Testing
     let events = [event("bonn-talks", "2001-12")]
     let connections = ["events/bonn-talks": ["people/karzai", "people/hill"]]
     let timeline = TimelineBuilder.build(
-      events: events, connections: connections, mentionsByEntity: [:],
+      events: events, connections: connections, mentionsOf: { _ in [] },
       dated: [
         dated("Karzai met Robert Hill on 23 December 2001.", "2001-12-23", ["people/karzai"]),
         dated("Karzai spoke in December about the talks.", "2001-12", ["people/karzai", "people/hill"]),
@@ -256,7 +256,7 @@ import Testing
     let events = [event("summit", "2025-02-07")]
     let connections = ["events/summit": ["people/ishiba", "people/trump", "issues/tariffs"]]
     let timeline = TimelineBuilder.build(
-      events: events, connections: connections, mentionsByEntity: [:],
+      events: events, connections: connections, mentionsOf: { _ in [] },
       dated: [
         dated(
           "A meeting is arranged for February 7.", "2025-02-07", [],
@@ -276,7 +276,7 @@ import Testing
       entity: "events/inauguration", document: "articles/a", sentence: sentence, text: "the inauguration",
       inHeading: false)
     let timeline = TimelineBuilder.build(
-      events: events, connections: [:], mentionsByEntity: ["events/inauguration": [mention]],
+      events: events, connections: [:], mentionsOf: { $0 == "events/inauguration" ? [mention] : [] },
       dated: [dated(sentence, "2025-01-19", ["events/inauguration"])], entityByID: [:])
     #expect(timeline.first { $0.event != nil }?.sources.isEmpty == true)
   }

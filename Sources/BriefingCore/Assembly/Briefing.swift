@@ -25,11 +25,14 @@ public struct Briefing: Sendable {
   public let articleRank: [String: Int]
   /// Entities connected through front matter, either direction, sorted by id.
   public let connections: [String: [String]]
-  public let mentionsByEntity: [String: [Mention]]
-  public let mentionsByDocument: [String: [Mention]]
+  /// Each entity's mentions, as places in `mentions` (document order): places rather than copies,
+  /// so grouping half a million mentions moves integers, not strings.
+  let mentionPlaces: [String: [Int]]
+  /// Each document's mentions: slices of `mentions`, which holds them together.
+  public let mentionsByDocument: [String: ArraySlice<Mention>]
   public let quotesBySpeaker: [String: [Quote]]
   /// Quotes by the article they come from, in the order they stand.
-  public let quotesByDocument: [String: [Quote]]
+  public let quotesByDocument: [String: ArraySlice<Quote>]
   /// Passages by the issue they discuss.
   public let passagesByEntity: [String: [Passage]]
   /// Passages by every entity they name.
@@ -51,7 +54,15 @@ public struct Briefing: Sendable {
     self.entities = entityByID.values.sorted { ($0.kind, $0.name, $0.id) < ($1.kind, $1.name, $1.id) }
     let articleByID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.articleByID = articleByID
-    self.articles = articleByID.values.sorted(by: Briefing.newestFirst)
+    // Newest first, undated last, then by title and id so the order never depends on input order;
+    // sorted as keys with their places, the articles themselves moved once.
+    let unsorted = Array(articleByID.values)
+    let dateKeys = unsorted.map { $0.date?.orderKey ?? Int.min }
+    let order = unsorted.indices.sorted { a, b in
+      if dateKeys[a] != dateKeys[b] { return dateKeys[a] > dateKeys[b] }
+      return (unsorted[a].title, unsorted[a].id) < (unsorted[b].title, unsorted[b].id)
+    }
+    self.articles = order.map { unsorted[$0] }
     self.kinds = Array(Set(entities.map(\.kind))).sorted()
     self.articleRank = Dictionary(uniqueKeysWithValues: self.articles.enumerated().map { ($1.id, $0) })
     self.mentions = mentions
@@ -72,16 +83,17 @@ public struct Briefing: Sendable {
     // on the other: neither reads what the other makes.
     let (chronology, grouped) = Concurrently.run(
       {
-        let mentionsByEntity = Dictionary(grouping: mentions, by: \.entity)
+        var places: [String: [Int]] = [:]
+        for (place, mention) in mentions.enumerated() { places[mention.entity, default: []].append(place) }
         let timeline = TimelineBuilder.build(
-          events: entities, connections: connections, mentionsByEntity: mentionsByEntity, dated: dated,
-          entityByID: entityByID)
+          events: entities, connections: connections,
+          mentionsOf: { id in (places[id] ?? []).map { mentions[$0] } }, dated: dated, entityByID: entityByID)
         var timelineIndex: [String: [Int]] = [:]
         for (index, entry) in timeline.enumerated() {
           if let event = entry.event { timelineIndex[event, default: []].append(index) }
           for id in entry.entities where id != entry.event { timelineIndex[id, default: []].append(index) }
         }
-        return (mentionsByEntity: mentionsByEntity, timeline: timeline, timelineIndex: timelineIndex)
+        return (mentionPlaces: places, timeline: timeline, timelineIndex: timelineIndex)
       },
       {
         var naming: [String: [Passage]] = [:]
@@ -96,7 +108,7 @@ public struct Briefing: Sendable {
           passagesNaming: naming
         )
       })
-    self.mentionsByEntity = chronology.mentionsByEntity
+    self.mentionPlaces = chronology.mentionPlaces
     self.timeline = chronology.timeline
     self.timelineIndex = chronology.timelineIndex
     self.mentionsByDocument = grouped.mentionsByDocument
@@ -119,16 +131,6 @@ public struct Briefing: Sendable {
       dated: findings.dated, quotes: findings.quotes, passages: findings.passages)
   }
 
-  /// Newest first, undated last, then by title and id so the order never depends on input order.
-  static func newestFirst(_ a: Article, _ b: Article) -> Bool {
-    switch (a.date, b.date) {
-    case (let x?, let y?) where x != y: return x > y
-    case (.some, nil): return true
-    case (nil, .some): return false
-    default: return (a.title, a.id) < (b.title, b.id)
-    }
-  }
-
   /// The entities of `kind`, in display order.
   public func entities(of kind: EntityKind) -> [Entity] {
     entities.filter { $0.kind == kind }
@@ -139,7 +141,12 @@ public struct Briefing: Sendable {
 
   /// How many times an entity is mentioned in articles and notes.
   public func mentionCount(of id: String) -> Int {
-    mentionsByEntity[id]?.count ?? 0
+    mentionPlaces[id]?.count ?? 0
+  }
+
+  /// An entity's mentions in articles and notes, in document order.
+  public func mentions(of id: String) -> [Mention] {
+    (mentionPlaces[id] ?? []).map { mentions[$0] }
   }
 
   /// The timeline entries that concern `id` (its own event, or entries naming it).

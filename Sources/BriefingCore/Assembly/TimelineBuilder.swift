@@ -9,7 +9,7 @@
 /// titled by their sentence.
 enum TimelineBuilder {
   static func build(
-    events: [Entity], connections: [String: [String]], mentionsByEntity: [String: [Mention]],
+    events: [Entity], connections: [String: [String]], mentionsOf: (String) -> [Mention],
     dated: [DatedMention], entityByID: [String: Entity]
   ) -> [TimelineEntry] {
     let datedEvents = events.filter { $0.kind == .event && $0.date != nil }
@@ -36,39 +36,50 @@ enum TimelineBuilder {
     var attached: [String: [TimelineEntry.Source]] = [:]
     var attachedSet: [String: Set<TimelineEntry.Source>] = [:]
     var standalone: [TimelineEntry] = []
-    var seenStandalone: Set<TimelineEntry.Source> = []
+    standalone.reserveCapacity(dated.count)
+    // A sentence stands once, at its first date. The dated sentences of a document come together,
+    // so the sentences seen are those of the current document.
+    var seenStandalone: Set<String> = []
+    var document = ""
+    let eventIDs = Set(entityByID.values.lazy.filter { $0.kind == .event }.map(\.id))
 
     for (mention, (best, title)) in zip(dated, ranked) {
-      let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
       if let title {
-        guard seenStandalone.insert(source).inserted else { continue }
+        if mention.document != document {
+          document = mention.document
+          seenStandalone.removeAll(keepingCapacity: true)
+        }
+        guard seenStandalone.insert(mention.sentence).inserted else { continue }
+        let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
         standalone.append(
           TimelineEntry(
             date: mention.date, title: title, event: nil,
-            entities: mention.entities.filter { entityByID[$0]?.kind != .event }, sources: [source]))
+            entities: mention.entities.filter { !eventIDs.contains($0) }, sources: [source]))
       } else {
+        let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
         for id in best where attachedSet[id, default: []].insert(source).inserted {
           attached[id, default: []].append(source)
         }
       }
     }
 
-    // The precise dates each sentence gives itself.
-    var ownDays: [TimelineEntry.Source: [BriefingDate]] = [:]
+    // The precise dates each sentence gives itself, by document, then sentence.
+    var ownDays: [String: [String: [BriefingDate]]] = [:]
     for mention in dated where mention.date.precision == .day {
-      ownDays[TimelineEntry.Source(article: mention.document, text: mention.sentence), default: []].append(
-        mention.date)
+      ownDays[mention.document, default: [:]][mention.sentence, default: []].append(mention.date)
     }
     let curated = datedEvents.map { event -> TimelineEntry in
       var sources = attached[event.id] ?? []
       var seen = attachedSet[event.id] ?? []
-      for mention in mentionsByEntity[event.id] ?? []
+      for mention in mentionsOf(event.id)
       where mention.document.hasPrefix("articles/") && !mention.inHeading {
-        let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
         // "He departed from Haneda Airport on Sunday …" names the inauguration but reports Sunday.
-        if let days = ownDays[source], !days.contains(where: { covers(event.date!, event.end, $0) }) {
+        if let days = ownDays[mention.document]?[mention.sentence],
+          !days.contains(where: { covers(event.date!, event.end, $0) })
+        {
           continue
         }
+        let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
         if seen.insert(source).inserted { sources.append(source) }
       }
       return TimelineEntry(
@@ -77,14 +88,14 @@ enum TimelineBuilder {
         sources: sources)
     }
     // Sorted by date, curated first, then title, equal entries in the order made: the keys are
-    // sorted with their places rather than moving whole entries about.
+    // sorted with their places rather than moving whole entries about, and the date and standing
+    // are one integer.
     let entries = curated + standalone
-    let dates = entries.map(\.date)
-    let standing = entries.map { $0.event == nil ? 1 : 0 }
+    let keys = entries.map { $0.date.orderKey * 2 + ($0.event == nil ? 1 : 0) }
     let titles = entries.map(\.title)
     let order = entries.indices.sorted { a, b in
-      if (dates[a], standing[a], titles[a]) < (dates[b], standing[b], titles[b]) { return true }
-      if (dates[b], standing[b], titles[b]) < (dates[a], standing[a], titles[a]) { return false }
+      if keys[a] != keys[b] { return keys[a] < keys[b] }
+      if titles[a] != titles[b] { return titles[a] < titles[b] }
       return a < b
     }
     return order.map { entries[$0] }
@@ -98,13 +109,15 @@ enum TimelineBuilder {
     var best: [String] = []
     var bestScore = 0
     for index in eventsByYear[mention.date.year] ?? [] {
-      let event = candidates[index]
-      guard covers(event.date, event.end, mention.date) else { continue }
-      let related = event.related
+      // Dates first: most events of the year are on other days, and are passed over unread.
+      let date = candidates[index].date
+      guard covers(date, candidates[index].end, mention.date) else { continue }
+      let id = candidates[index].id
       var score: Int
-      if mention.entities.contains(event.id) {
+      if mention.entities.contains(id) {
         score = 100
-      } else if event.date.precision == .day, mention.date.precision == .day {
+      } else if date.precision == .day, mention.date.precision == .day {
+        let related = candidates[index].related
         // Named in the sentence or in the one before it, which it goes on from ("An initial
         // meeting is arranged for February 7" follows the sentence naming both leaders). An event
         // with a single person needs that one.
@@ -115,12 +128,12 @@ enum TimelineBuilder {
         score = 0
       }
       // Between equally related events, the one on that very day wins over the one in that month.
-      if score > 0 { score = 2 * score + (event.date.precision == mention.date.precision ? 1 : 0) }
+      if score > 0 { score = 2 * score + (date.precision == mention.date.precision ? 1 : 0) }
       if score > bestScore {
-        best = [event.id]
+        best = [id]
         bestScore = score
       } else if score == bestScore && score > 0 {
-        best.append(event.id)
+        best.append(id)
       }
     }
     return best

@@ -141,6 +141,12 @@ public struct BriefingDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   public static func < (lhs: BriefingDate, rhs: BriefingDate) -> Bool { lhs.sortKey < rhs.sortKey }
 
+  /// `sortKey` as one integer, in the same order (month ≤ 13, day ≤ 32, rank ≤ 3).
+  public var orderKey: Int {
+    let (year, month, day, rank) = sortKey
+    return ((year * 16 + month) * 64 + day) * 4 + rank
+  }
+
   /// Days since 1970-01-01 of the date's first (or only) day, for distances between dates.
   public var dayNumber: Int {
     BriefingDate.dayNumber(year: year, month: month ?? 1, day: day ?? 1)
