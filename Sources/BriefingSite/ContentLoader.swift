@@ -151,7 +151,11 @@ struct ContentLoader {
 
 /// `bytes` with CRLF and lone CR turned into LF, so every later stage sees one kind of line end.
 func normalizingLineEndings(_ bytes: [UInt8]) -> [UInt8] {
-  guard let first = bytes.firstIndex(of: 0x0D) else { return bytes }
+  let carriageReturn = bytes.withUnsafeBytes { buffer -> Int? in
+    guard let base = buffer.baseAddress, let found = memchr(base, 0x0D, buffer.count) else { return nil }
+    return UnsafeRawPointer(found) - base
+  }
+  guard let first = carriageReturn else { return bytes }
   var out = Array(bytes[..<first])
   out.reserveCapacity(bytes.count)
   var i = first

@@ -44,11 +44,39 @@ public struct LocalFileSystem: FileSystem {
   public init() {}
 
   public func read(_ path: String) throws -> [UInt8] {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw BriefingFileError.unreadable(path)
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw BriefingFileError.unreadable(path) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw BriefingFileError.unreadable(path) }
+    // Read in one call for the size the file has, with a byte to spare to see that it ended; a
+    // file that grew meanwhile is read on to its end.
+    var failed = false
+    func readAll(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+      var count = 0
+      while count < buffer.count {
+        let n = Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { failed = true }
+        if n <= 0 { break }
+        count += n
+      }
+      return count
     }
-    defer { try? handle.close() }
-    return Array(try handle.readToEnd() ?? Data())
+    let expected = max(Int(info.st_size), 0) + 1
+    var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+      count = readAll(into: UnsafeMutableRawBufferPointer(buffer))
+    }
+    var more = bytes.count == expected
+    while more && !failed {
+      let chunk = [UInt8](unsafeUninitializedCapacity: 65536) { buffer, count in
+        count = readAll(into: UnsafeMutableRawBufferPointer(buffer))
+      }
+      bytes += chunk
+      more = chunk.count == 65536
+    }
+    if failed { throw BriefingFileError.unreadable(path) }
+    return bytes
   }
 
   /// Follows symbolic links to files and folders; a link to a folder that holds it throws

@@ -7,12 +7,25 @@ struct Digest: Hashable, Sendable {
   private(set) var high: UInt64 = 0xcbf2_9ce4_8422_2325
   private(set) var low: UInt64 = 0x6c62_272e_07bb_0142
 
+  /// Eight bytes at a time, each lane a multiply and a rotation a word (every step is one-to-one,
+  /// so two inputs that differ in one word always differ after it), the last few bytes as a word.
   mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
     var high = self.high
     var low = self.low
-    for byte in bytes {
-      high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-      low = (low ^ UInt64(byte)) &* 0x0000_0000_0100_0193 &+ 0x9E37_79B9
+    func mix(_ word: UInt64) {
+      high = ((high ^ word) &* 0x9E37_79B9_7F4A_7C15).rotated(by: 31)
+      low = ((low &+ word) &* 0xC2B2_AE3D_27D4_EB4F).rotated(by: 27)
+    }
+    let raw = UnsafeRawBufferPointer(bytes)
+    var offset = 0
+    while offset + 8 <= raw.count {
+      mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+      offset += 8
+    }
+    if offset < raw.count {
+      var word: UInt64 = 0
+      for (shift, byte) in raw[offset...].enumerated() { word |= UInt64(byte) << (8 * shift) }
+      mix(word)
     }
     self.high = high
     self.low = low
@@ -67,7 +80,7 @@ final class LinkCache: @unchecked Sendable {
   // @unchecked: the counters and the new pack are only touched under `lock`; the old pack is only
   // read, with pread(2), which does not move a shared offset.
   /// Bumped whenever what an entry holds changes.
-  static let format = 2
+  static let format = 3
   static let folderName = ".briefing-cache"
   private static let packMagic = Array("BRIEFING-LINK-PACK\n".utf8)
 
@@ -104,9 +117,18 @@ final class LinkCache: @unchecked Sendable {
     }
   }
 
-  /// Removes the new packs of builds that were killed before they finished (their process is gone).
+  /// Removes the new packs of builds that were killed before they finished (their process is gone),
+  /// and the packs of other formats, which no build of this one reads.
   private func removeLeftovers() {
     let prefix = (pack as NSString).lastPathComponent + "."
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+      let version = name.dropFirst("links-v".count).dropLast(".pack".count)
+      if name.hasPrefix("links-v") && name.hasSuffix(".pack") && !version.isEmpty
+        && version.allSatisfy(\.isNumber) && name != (pack as NSString).lastPathComponent
+      {
+        unlink(folder + "/" + name)
+      }
+    }
     for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
       let pid = Int32(name.dropFirst(prefix.count).dropLast(".tmp".count)) ?? 0
@@ -489,4 +511,8 @@ struct CacheReader {
     for _ in 0..<count { items.append(try read(&self)) }
     return items
   }
+}
+
+extension UInt64 {
+  fileprivate func rotated(by bits: UInt64) -> UInt64 { self << bits | self >> (64 - bits) }
 }
