@@ -29,11 +29,7 @@ struct FrontPage {
           asOf == nil || $0.date.earliestDay <= asOf!.dayNumber
         }
         item["lastActivity"] = last.map { views.entry($0) } ?? false
-        item["sources"] = .int(
-          Set(
-            briefing.mentions(of: issue.id).map(\.document)
-              .filter { $0.hasPrefix("articles/") }
-          ).count)
+        item["sources"] = .int(views.articles(mentioning: issue.id).count)
         return item
       })
     let people = briefing.entities(of: .person).sorted {

@@ -1,3 +1,4 @@
+import Foundation
 import BriefingTemplates
 
 /// Escaping for text that goes into HTML or XML.
@@ -22,16 +23,16 @@ public enum HTML {
     var text = text
     return needle.withUTF8 { needle -> Int? in
       text.withUTF8 { haystack -> Int? in
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        var index = 0
+        guard let n = needle.baseAddress, let h = haystack.baseAddress, !needle.isEmpty,
+          needle.count <= haystack.count
+        else { return nil }
+        // memchr finds each place the first byte stands; memcmp checks the rest there.
         let last = haystack.count - needle.count
-        while index <= last {
-          if haystack[index] == first
-            && (1..<needle.count).allSatisfy({ haystack[index + $0] == needle[$0] })
-          {
-            return index
-          }
-          index += 1
+        var index = 0
+        while index <= last, let found = memchr(h + index, Int32(n.pointee), last - index + 1) {
+          let at = UnsafeRawPointer(found) - UnsafeRawPointer(h)
+          if memcmp(h + at, n, needle.count) == 0 { return at }
+          index = at + 1
         }
         return nil
       }

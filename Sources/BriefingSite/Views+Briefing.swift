@@ -26,8 +26,8 @@ extension Views {
   func quotes(on issue: String) -> [Quote] {
     let passages = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
     var documents = Set(passages.keys)
-    for mention in briefing.mentions(of: issue) { documents.insert(mention.document) }
-    return documents.sorted { rank($0) < rank($1) }.flatMap { document in
+    for (document, _) in briefing.documents(mentioning: issue) { documents.insert(document) }
+    return documents.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.flatMap { _, document in
       (briefing.quotesByDocument[document] ?? []).filter { quote in
         quote.entities.contains(issue)
           || (passages[document] ?? []).contains { HTML.contains(quote.context, in: $0.text) }
@@ -40,7 +40,8 @@ extension Views {
     let byDocument = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
     // The longest name the issue goes by in a passage is marked; equal lengths by spelling.
     let words = Set(briefing.mentions(of: issue).map(\.text))
-    return byDocument.keys.sorted { rank($0) < rank($1) }.compactMap { id -> TemplateValue? in
+    return byDocument.keys.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.compactMap {
+      _, id -> TemplateValue? in
       guard let article = briefing.articleByID[id] else { return nil }
       let items = byDocument[id]!.map { passage -> TemplateValue in
         [
@@ -67,9 +68,7 @@ extension Views {
   /// Issues related by the note, then by the articles they share.
   func relatedIssues(of issue: String) -> TemplateValue {
     var counts: [String: Int] = [:]
-    let documents = Set(
-      briefing.mentions(of: issue).map(\.document).filter { $0.hasPrefix("articles/") })
-    for document in documents {
+    for document in articles(mentioning: issue) {
       for id in named(in: document)
       where id.hasPrefix("issues/") && id != issue {
         counts[id, default: 0] += 1

@@ -200,26 +200,34 @@ struct Views: Sendable {
 
   /// An entity's mentions grouped by article (newest first), each sentence with the name marked.
   func mentionsInContext(of id: String) -> [TemplateValue] {
-    let mentions = briefing.mentions(of: id).filter { !$0.inHeading }
-    let byDocument = Dictionary(grouping: mentions, by: \.document)
-    let documents = byDocument.keys.filter { briefing.articleRank[$0] != nil }
-      .sorted { briefing.articleRank[$0]! < briefing.articleRank[$1]! }
-    return documents.compactMap { id -> TemplateValue? in
-      guard let found = byDocument[id], let article = briefing.articleByID[id] else { return nil }
+    let found = briefing.documents(mentioning: id).compactMap {
+      document, places -> (rank: Int, article: Article, mentions: [Mention])? in
+      guard let rank = briefing.articleRank[document], let article = briefing.articleByID[document] else {
+        return nil
+      }
+      let mentions = places.map { briefing.mentions[$0] }.filter { !$0.inHeading }
+      return mentions.isEmpty ? nil : (rank, article, mentions)
+    }
+    return found.sorted { $0.rank < $1.rank }.map { _, article, mentions -> TemplateValue in
       var seen: Set<String> = []
-      let sentences = found.filter { seen.insert($0.sentence).inserted }.map { mention -> TemplateValue in
+      let sentences = mentions.filter { seen.insert($0.sentence).inserted }.map { mention -> TemplateValue in
         ["html": .string(HTML.highlight(mention.text, in: mention.sentence))]
       }
-      return ["article": .object(link(article)), "sentences": .list(sentences), "count": .int(found.count)]
+      return [
+        "article": .object(link(article)), "sentences": .list(sentences), "count": .int(mentions.count),
+      ]
     }
+  }
+
+  /// The articles that mention an entity, each once.
+  func articles(mentioning id: String) -> [String] {
+    briefing.documents(mentioning: id).map(\.document).filter { $0.hasPrefix("articles/") }
   }
 
   /// Entities that share articles with `id`, with how many articles they share.
   func mentionedWith(_ id: String) -> TemplateValue {
-    let documents = Set(
-      briefing.mentions(of: id).map(\.document).filter { $0.hasPrefix("articles/") })
     var counts: [String: Int] = [:]
-    for document in documents.sorted() {
+    for document in articles(mentioning: id) {
       for other in named(in: document) where other != id {
         counts[other, default: 0] += 1
       }

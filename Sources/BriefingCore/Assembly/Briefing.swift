@@ -149,6 +149,23 @@ public struct Briefing: Sendable {
     (mentionPlaces[id] ?? []).map { mentions[$0] }
   }
 
+  /// The documents that mention an entity, each once, in document order, with the places in
+  /// `mentions` of its mentions there. A document's mentions stand together in `mentions`, so
+  /// each document is one run of places and nothing is hashed.
+  public func documents(mentioning id: String) -> [(document: String, places: ArraySlice<Int>)] {
+    let places = mentionPlaces[id] ?? []
+    var runs: [(document: String, places: ArraySlice<Int>)] = []
+    var start = places.startIndex
+    while start < places.endIndex {
+      let document = mentions[places[start]].document
+      var end = start + 1
+      while end < places.endIndex, mentions[places[end]].document == document { end += 1 }
+      runs.append((document, places[start..<end]))
+      start = end
+    }
+    return runs
+  }
+
   /// The timeline entries that concern `id` (its own event, or entries naming it).
   public func timeline(for id: String) -> [TimelineEntry] {
     (timelineIndex[id] ?? []).map { timeline[$0] }
