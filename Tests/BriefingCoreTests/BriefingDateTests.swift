@@ -36,6 +36,27 @@ import Testing
     #expect(BriefingDate(year: 2025) > BriefingDate(year: 2025, month: 12, day: 31))
   }
 
+  /// The one-integer key sorts every kind of date as `<` does.
+  @Test func theOrderKeyAgreesWithTheOrder() {
+    var dates: [BriefingDate] = []
+    for year in [1999, 2025] {
+      dates.append(BriefingDate(year: year))
+      for part in [BriefingDate.Part.early, .mid, .late] {
+        dates.append(BriefingDate(approximately: part, year: year))
+        dates.append(BriefingDate(approximately: part, year: year, month: 6))
+      }
+      for month in [1, 6, 12] {
+        dates.append(BriefingDate(year: year, month: month))
+        for day in [1, 5, 15, 25, 31] { dates.append(BriefingDate(year: year, month: month, day: day)) }
+      }
+    }
+    for a in dates {
+      for b in dates {
+        #expect((a < b) == (a.orderKey < b.orderKey), "\(a) \(b)")
+      }
+    }
+  }
+
   @Test func countsDaysAcrossYears() {
     #expect(BriefingDate(year: 1970, month: 1, day: 1).dayNumber == 0)
     #expect(

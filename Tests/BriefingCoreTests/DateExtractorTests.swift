@@ -281,6 +281,33 @@ import Testing
     #expect(timeline.first { $0.event != nil }?.sources.isEmpty == true)
   }
 
+  /// A sentence with two dates stands once, at its first; the same sentence in another article
+  /// stands again, for that article; entries of one day are ordered by title.
+  @Test func aSentenceStandsOnceForEachArticleThatHasIt() {
+    func dated(_ document: String, _ sentence: String, _ date: String) -> DatedMention {
+      DatedMention(
+        date: BriefingDate(iso: date)!, document: document, sentence: sentence, phrase: date, entities: [],
+        context: [])
+    }
+    let timeline = TimelineBuilder.build(
+      events: [], connections: [:], mentionsOf: { _ in [] },
+      dated: [
+        dated("articles/a", "Talks ran from March 3 to March 5.", "2025-03-03"),
+        dated("articles/a", "Talks ran from March 3 to March 5.", "2025-03-05"),
+        dated("articles/a", "Banks closed on March 3.", "2025-03-03"),
+        dated("articles/a", "Talks ran from March 3 to March 5.", "2025-03-03"),
+        dated("articles/b", "Talks ran from March 3 to March 5.", "2025-03-03"),
+        dated("articles/b", "Early in 2025, rates rose.", "2025"),
+      ], entityByID: [:])
+    #expect(
+      timeline.map { "\($0.date.iso) \($0.sources[0].article) \($0.title)" } == [
+        "2025-03-03 articles/a Banks closed on March 3.",
+        "2025-03-03 articles/a Talks ran from March 3 to March 5.",
+        "2025-03-03 articles/b Talks ran from March 3 to March 5.",
+        "2025 articles/b Early in 2025, rates rose.",
+      ])
+  }
+
   @Test func anApproximateDateNeverFallsOnADay() {
     #expect(
       !TimelineBuilder.covers(

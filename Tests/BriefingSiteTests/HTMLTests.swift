@@ -21,4 +21,13 @@ import Testing
     #expect(HTML.highlight("", in: "a") == "a")
     #expect(HTML.contains("é", in: "café") && !HTML.contains("cafés", in: "café"))
   }
+
+  @Test(
+    arguments: [
+      ("aab", "aaab", 1), ("b", "ab", 1), ("ab", "ab", 0), ("abc", "ab", nil), ("x", "", nil),
+      ("ō", "Kōno Kōno", 1), ("no", "Kōno", 3), ("aa", "abab", nil), ("", "abc", nil),
+    ] as [(String, String, Int?)])
+  func findsTheFirstOccurrenceByteForByte(needle: String, text: String, offset: Int?) {
+    #expect(HTML.firstOffset(of: needle, in: text) == offset)
+  }
 }

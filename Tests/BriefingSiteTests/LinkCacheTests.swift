@@ -108,6 +108,23 @@ import Testing
     }
   }
 
+  /// A pack of another format is never read, so it is removed; nothing else in the folder is.
+  @Test func packsOfOtherFormatsAreRemoved() throws {
+    let fixture = try Fixture(PagingTests.manyArticles(2))
+    defer { fixture.remove() }
+    let folder = fixture.folder + "/.briefing-cache"
+    _ = try build(fixture, output: fixture.folder + "/one")
+    for name in ["links-v1.pack", "links-v\(LinkCache.format + 1).pack", "links-vx.pack", "notes.txt"] {
+      try fixture.fileSystem.write(Array("old".utf8), to: folder + "/" + name)
+    }
+    let (_, line) = try build(fixture, output: fixture.folder + "/two")
+    #expect(line == "link cache: 3 of 3 documents reused")
+    #expect(
+      try fixture.fileSystem.files(under: folder) == [
+        "links-v\(LinkCache.format).pack", "links-vx.pack", "notes.txt",
+      ])
+  }
+
   @Test func theCacheFolderIsBesideTheContent() {
     #expect(LinkCache.folder(besides: "content") == ".briefing-cache")
     #expect(LinkCache.folder(besides: "brief/content/") == "brief/.briefing-cache")

@@ -64,4 +64,20 @@ import Testing
       fixture.check().map(\.description).contains(
         "\(fixture.content)/people/gone.md: error: cannot read the file [unreadable-file]"))
   }
+
+  /// A file reads as exactly its bytes at any size, an empty one as nothing; a folder or a
+  /// missing path is an error.
+  @Test func readsEveryByteOfAFileAndNothingElse() throws {
+    let folder = NSTemporaryDirectory() + "briefing-read-\(UUID().uuidString)"
+    let fileSystem = LocalFileSystem()
+    try fileSystem.createDirectory(folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for size in [0, 1, 4095, 65536, 65537, 300_001] {
+      let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+      try fileSystem.write(bytes, to: folder + "/f\(size)")
+      #expect(try fileSystem.read(folder + "/f\(size)") == bytes)
+    }
+    #expect(throws: (any Error).self) { try fileSystem.read(folder + "/missing") }
+    #expect(throws: (any Error).self) { try fileSystem.read(folder) }
+  }
 }
