@@ -29,6 +29,9 @@ public protocol FileSystem: Sendable {
   /// it holds exactly `bytes`, and says whether it did; false when it differs, is missing, or this
   /// file system cannot.
   func reuse(_ existing: String, holding bytes: [UInt8], as path: String) -> Bool
+  /// Gives the regular file `existing` the second name `path`, as `reuse(_:holding:as:)` does, when
+  /// it has `size` bytes and `matches` says yes to them.
+  func reuse(_ existing: String, as path: String, size: Int, if matches: ([UInt8]) -> Bool) -> Bool
 }
 
 extension FileSystem {
@@ -36,7 +39,12 @@ extension FileSystem {
   public func exchange(_ first: String, _ second: String) throws -> Bool { false }
   public func withExclusiveLock<T>(_ path: String, _ body: () throws -> T) throws -> T { try body() }
   public func resolvingSymbolicLinks(_ path: String) -> String { path }
-  public func reuse(_ existing: String, holding bytes: [UInt8], as path: String) -> Bool { false }
+  public func reuse(_ existing: String, holding bytes: [UInt8], as path: String) -> Bool {
+    reuse(existing, as: path, size: bytes.count) { $0 == bytes }
+  }
+  public func reuse(_ existing: String, as path: String, size: Int, if matches: ([UInt8]) -> Bool) -> Bool {
+    false
+  }
 }
 
 /// The real disk.
@@ -48,9 +56,16 @@ public struct LocalFileSystem: FileSystem {
     guard fd >= 0 else { throw BriefingFileError.unreadable(path) }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0 else { throw BriefingFileError.unreadable(path) }
-    // Read in one call for the size the file has, with a byte to spare to see that it ended; a
-    // file that grew meanwhile is read on to its end.
+    guard fstat(fd, &info) == 0, let bytes = LocalFileSystem.contents(of: fd, size: Int(info.st_size)) else {
+      throw BriefingFileError.unreadable(path)
+    }
+    return bytes
+  }
+
+  /// All that can be read from `fd`, which has `size` bytes by fstat: one read call for that size,
+  /// with a byte to spare to see that it ended; a file that grew meanwhile is read on to its end.
+  /// Nil when reading fails.
+  private static func contents(of fd: Int32, size: Int) -> [UInt8]? {
     var failed = false
     func readAll(into buffer: UnsafeMutableRawBufferPointer) -> Int {
       var count = 0
@@ -63,7 +78,7 @@ public struct LocalFileSystem: FileSystem {
       }
       return count
     }
-    let expected = max(Int(info.st_size), 0) + 1
+    let expected = max(size, 0) + 1
     var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
       count = readAll(into: UnsafeMutableRawBufferPointer(buffer))
     }
@@ -75,8 +90,7 @@ public struct LocalFileSystem: FileSystem {
       bytes += chunk
       more = chunk.count == 65536
     }
-    if failed { throw BriefingFileError.unreadable(path) }
-    return bytes
+    return failed ? nil : bytes
   }
 
   /// Follows symbolic links to files and folders; a link to a folder that holds it throws
@@ -224,30 +238,16 @@ public struct LocalFileSystem: FileSystem {
 
   /// A hard link: the file is neither copied nor created, which on a large site saves most of the
   /// cost of writing it (allocating the file, not copying its bytes, is what is slow).
-  public func reuse(_ existing: String, holding bytes: [UInt8], as path: String) -> Bool {
+  public func reuse(_ existing: String, as path: String, size: Int, if matches: ([UInt8]) -> Bool) -> Bool {
     // A symbolic link is never followed: what is reused is a file the last build wrote.
     let fd = open(existing, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0 else { return false }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
-      return false
-    }
-    let same = bytes.withUnsafeBytes { expected -> Bool in
-      var buffer = [UInt8](repeating: 0, count: min(max(bytes.count, 1), 1 << 16))
-      var offset = 0
-      while offset < bytes.count {
-        let n = buffer.withUnsafeMutableBytes {
-          Foundation.read(fd, $0.baseAddress!, min($0.count, bytes.count - offset))
-        }
-        if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { return false }
-        let equal = buffer.withUnsafeBytes { memcmp($0.baseAddress!, expected.baseAddress! + offset, n) == 0 }
-        guard equal else { return false }
-        offset += n
-      }
-      return true
-    }
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size,
+      let bytes = LocalFileSystem.contents(of: fd, size: size), bytes.count == size
+    else { return false }
+    let same = matches(bytes)
     guard same else { return false }
     if link(existing, path) == 0 { return true }
     guard errno == ENOENT else { return false }
@@ -309,9 +309,11 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
   }
 
   /// Memory has no hard links: the bytes are shared instead.
-  public func reuse(_ existing: String, holding bytes: [UInt8], as path: String) -> Bool {
+  public func reuse(_ existing: String, as path: String, size: Int, if matches: ([UInt8]) -> Bool) -> Bool {
     lock.withLock {
-      guard contents[normalize(existing)] == bytes else { return false }
+      guard let bytes = contents[normalize(existing)], bytes.count == size, matches(bytes) else {
+        return false
+      }
       contents[normalize(path)] = bytes
       return true
     }

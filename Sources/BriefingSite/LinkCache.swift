@@ -42,6 +42,13 @@ struct Digest: Hashable, Sendable {
     add(separator: UInt64(bytes.count))
   }
 
+  /// Another digest, as two words.
+  mutating func add(_ other: Digest) {
+    withUnsafeBytes(of: (other.high.littleEndian, other.low.littleEndian)) {
+      add($0.bindMemory(to: UInt8.self))
+    }
+  }
+
   /// Ends a field, so that ("ab", "c") and ("a", "bc") differ.
   mutating func add(separator length: UInt64) {
     withUnsafeBytes(of: length.littleEndian) { add($0.bindMemory(to: UInt8.self)) }
@@ -86,6 +93,8 @@ final class LinkCache: @unchecked Sendable {
 
   let folder: String
   let environment: Digest
+  /// The digest of each file the build read, by the path diagnostics show.
+  var fileDigests: [String: Digest] = [:]
   private let lock = NSLock()
   private(set) var hits = 0
   private(set) var misses = 0

@@ -12,6 +12,9 @@ struct SiteRenderer: Sendable {
   /// What changed since an earlier briefing (`build --since`): adds `changes.html`,
   /// `data/changes.json`, `data/changes.md` and a link on the front page.
   var changes: Changes?
+  /// With a record of the last build into the same output: the entity and article pages whose
+  /// inputs are unchanged are that build's files again, not rendered.
+  var reuse: PageReuse?
   /// Views for pages at the root and one folder down, with their link views made once.
   private let atRoot: Views
   private let inFolder: Views
@@ -84,7 +87,16 @@ struct SiteRenderer: Sendable {
   /// so that `make bench` can count the instructions spent here.
   @inline(never)
   func write(_ page: Page, into sink: SiteSink) -> Result<[String], BriefingError> {
+    var recording: (key: String, inputs: Digest)?
+    if let reuse, let key = reuse.key(of: page), let inputs = reuse.inputs(of: page) {
+      if let files = reuse.lastFiles(key, inputs: inputs), sink.keep(files) {
+        reuse.record(key, inputs: inputs, files: files, kept: true)
+        return .success(files.map(\.path))
+      }
+      recording = (key, inputs)
+    }
     var paths: [String] = []
+    var files: [PageReuse.File] = []
     for (path, bytes) in render(page) {
       do {
         try sink.write(path, bytes)
@@ -92,7 +104,11 @@ struct SiteRenderer: Sendable {
         return .failure(error as? BriefingError ?? BriefingError(stage: .write, file: path, "\(error)"))
       }
       paths.append(path)
+      if recording != nil {
+        files.append(PageReuse.File(path: path, size: bytes.count, digest: Digest(of: bytes)))
+      }
     }
+    if let recording { reuse?.record(recording.key, inputs: recording.inputs, files: files, kept: false) }
     return .success(paths)
   }
 

@@ -7,9 +7,14 @@ protocol SiteSink: Sendable {
   func write(_ path: String, _ bytes: [UInt8]) throws
   /// Writes a file made in pieces: `produce` hands each piece, in order, to its argument.
   func write(_ path: String, pieces produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws
+  /// Puts the last site's `files` in this one unchanged, when each still has the size and digest
+  /// recorded when it was written; all of them or, saying false, none.
+  func keep(_ files: [PageReuse.File]) -> Bool
 }
 
 extension SiteSink {
+  func keep(_ files: [PageReuse.File]) -> Bool { false }
+
   func write(_ path: String, pieces produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws {
     var whole: [UInt8] = []
     try produce { whole += $0 }
@@ -51,6 +56,24 @@ struct FolderSink: SiteSink {
     } catch {
       throw BriefingError(stage: .write, file: folder + "/" + path, "could not write the file")
     }
+  }
+
+  func keep(_ files: [PageReuse.File]) -> Bool {
+    guard let previous, files.allSatisfy({ SitePath.safe($0.path) != nil }) else { return false }
+    var linked: [String] = []
+    for file in files {
+      let kept = fileSystem.reuse(
+        previous + "/" + file.path, as: folder + "/" + file.path, size: file.size
+      ) { Digest(of: $0) == file.digest }
+      guard kept else {
+        // None, then: the page is rendered and written whole.
+        for path in linked { try? fileSystem.remove(path) }
+        return false
+      }
+      linked.append(folder + "/" + file.path)
+      reused.add()
+    }
+    return true
   }
 
   func write(_ path: String, pieces produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws {

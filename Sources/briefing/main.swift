@@ -81,7 +81,10 @@ struct Build: ParsableCommand {
 
   @Flag(
     inversion: .prefixedNo,
-    help: "Keep what linking found in .briefing-cache/ beside the content, and reuse it for unchanged files.")
+    help: """
+      Keep what linking found, and what each page was made from, in .briefing-cache/ beside the \
+      content; reuse them for unchanged files and pages.
+      """)
   var cache = true
 
   @Option(
@@ -93,7 +96,8 @@ struct Build: ParsableCommand {
 
   func run() throws {
     let verbose = output.verbose
-    let pipeline = Pipeline(fileSystem: LocalFileSystem(), log: { if verbose { printError($0) } })
+    var pipeline = Pipeline(fileSystem: LocalFileSystem(), log: { if verbose { printError($0) } })
+    pipeline.leavesMemoryToTheSystem = true
     let report: BuildReport
     do {
       report = try pipeline.build(

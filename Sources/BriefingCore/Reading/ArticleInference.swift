@@ -177,7 +177,17 @@ public enum ArticleInference {
     mutating func read(upTo count: Int) -> Int {
       let utf8 = body.utf8
       while !done, lines.count < count {
-        if let newline = utf8[cursor...].firstIndex(of: 0x0A) {
+        // memchr over the bytes where the string has them together; the index then moves by the
+        // byte count found, in one step.
+        let from = utf8.distance(from: utf8.startIndex, to: cursor)
+        let length =
+          utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard from < bytes.count, let found = memchr(bytes.baseAddress! + from, 0x0A, bytes.count - from)
+            else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress! + from)
+          } ?? utf8[cursor...].firstIndex(of: 0x0A).map { utf8.distance(from: cursor, to: $0) }
+        if let length {
+          let newline = utf8.index(cursor, offsetBy: length)
           lines.append(body[cursor..<newline])
           cursor = utf8.index(after: newline)
         } else {

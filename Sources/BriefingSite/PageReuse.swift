@@ -1,0 +1,213 @@
+import BriefingCore
+import Foundation
+
+/// Skips rendering the entity and article pages whose inputs have not changed since the last build
+/// into the same output: their files are the last site's files again (hard links, as for any
+/// unchanged file), each checked first against the digest recorded when it was written.
+///
+/// A page's inputs are one digest. What every page shares (`global`): the binary's version, every
+/// note and `briefing.yml` (the link cache's environment), the theme's files, whether there is
+/// search, the date the briefing is current to, and every entity's mention count (each link to an
+/// entity shows it). What one page adds:
+/// - an article's page: its own file;
+/// - an entity's pages: the files of every document that mentions it (its mentions, the entities
+///   named with it, the articles listed and their quotes), of the documents of its passages, of
+///   the passages that name it and of its quotes; its timeline entries whole, with the files of
+///   their sources; for an event, the entries before and after it, the same way.
+/// Every other page (front page, indexes, timeline, feeds, data) is rendered on every build.
+final class PageReuse: @unchecked Sendable {
+  // @unchecked: `made` and `kept` are only touched under `lock`; the rest is read-only.
+  let global: Digest
+  private let briefing: Briefing
+  /// The digest of each document's file, by document id.
+  private let files: [String: Digest]
+  /// What the last build recorded, when its `global` was this one's.
+  private let last: [String: Entry]
+  private let lock = NSLock()
+  private var made: [String: Entry] = [:]
+  private var keptPages = 0
+
+  /// A page's inputs, and the files it wrote with their sizes and digests.
+  struct Entry: Equatable {
+    var inputs: Digest
+    var files: [File]
+  }
+
+  struct File: Equatable {
+    var path: String
+    var size: Int
+    var digest: Digest
+  }
+
+  init(
+    briefing: Briefing, environment: Digest, theme: Theme, search: Bool, fileDigests: [String: Digest],
+    manifest: [UInt8]?
+  ) {
+    self.briefing = briefing
+    var files: [String: Digest] = [:]
+    for article in briefing.articles { files[article.id] = fileDigests[article.file] }
+    for entity in briefing.entities { files[entity.id] = fileDigests[entity.file] }
+    self.files = files
+    var global = Digest()
+    global.add("briefing \(BriefingVersion.current) pages \(PageReuse.format) search \(search)")
+    global.add(environment)
+    for (name, source) in theme.sources.sorted(by: { $0.key < $1.key }) {
+      global.add(name)
+      global.add(source)
+    }
+    for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+      global.add(path)
+      global.add(bytes)
+    }
+    global.add(briefing.asOf?.iso ?? "-")
+    for entity in briefing.entities {
+      global.add(entity.id)
+      global.add(separator: UInt64(briefing.mentionCount(of: entity.id)))
+    }
+    self.global = global
+    last = manifest.flatMap { PageReuse.parse($0, global: global) } ?? [:]
+  }
+
+  static let format = 1
+
+  /// The key of `page` in the manifest, or nil for a page rendered on every build.
+  func key(of page: SiteRenderer.Page) -> String? {
+    switch page {
+    case .entity(let id): "entity \(id)"
+    case .article(let id): "article \(id)"
+    default: nil
+    }
+  }
+
+  /// The digest of what `page` is made from.
+  func inputs(of page: SiteRenderer.Page) -> Digest? {
+    var digest = global
+    func document(_ id: String) {
+      digest.add(id)
+      digest.add(files[id] ?? Digest())
+    }
+    func entry(_ entry: TimelineEntry) {
+      for date in [entry.date, entry.end] {
+        digest.add(date.map { "\($0.iso) \($0.display) \($0.precision.rawValue)" } ?? "-")
+      }
+      digest.add(entry.title)
+      digest.add(entry.event ?? "-")
+      for id in entry.entities { digest.add(id) }
+      digest.add(separator: UInt64(entry.entities.count))
+      for source in entry.sources {
+        document(source.article)
+        digest.add(source.text)
+      }
+      digest.add(separator: UInt64(entry.sources.count))
+    }
+    switch page {
+    case .article(let id):
+      digest.add("article")
+      document(id)
+    case .entity(let id):
+      digest.add("entity")
+      document(id)
+      digest.add("mentioned in")
+      for (mentioning, _) in briefing.documents(mentioning: id) { document(mentioning) }
+      digest.add("passages")
+      for passage in (briefing.passagesByEntity[id] ?? []) + (briefing.passagesNaming[id] ?? []) {
+        digest.add(passage.entity)
+        document(passage.document)
+      }
+      digest.add("quotes")
+      for quote in briefing.quotesBySpeaker[id] ?? [] { document(quote.document) }
+      digest.add("timeline")
+      for item in briefing.timeline(for: id) { entry(item) }
+      if let index = briefing.timelineIndex(ofEvent: id) {
+        digest.add("neighbours")
+        if index > 0 { entry(briefing.timeline[index - 1]) }
+        digest.add("next")
+        if index + 1 < briefing.timeline.count { entry(briefing.timeline[index + 1]) }
+      }
+    default:
+      return nil
+    }
+    return digest
+  }
+
+  /// The files the last build wrote for `key`, when it was made from `inputs`.
+  func lastFiles(_ key: String, inputs: Digest) -> [File]? {
+    guard let entry = last[key], entry.inputs == inputs else { return nil }
+    return entry.files
+  }
+
+  /// Notes what this build wrote (or kept) for `key`.
+  func record(_ key: String, inputs: Digest, files: [File], kept: Bool) {
+    lock.withLock {
+      made[key] = Entry(inputs: inputs, files: files)
+      if kept { keptPages += 1 }
+    }
+  }
+
+  /// How many pages were kept without being rendered.
+  var kept: Int { lock.withLock { keptPages } }
+
+  // MARK: - Manifest
+
+  /// Where the record of the pages built into `output` is kept: in the link cache's folder, one
+  /// file per output folder.
+  static func manifestPath(cache folder: String, output: String) -> String {
+    let absolute =
+      output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
+    var name = Digest()
+    name.add(absolute)
+    return "\(folder)/pages-v\(format)-\(name.hex)"
+  }
+
+  private static let magic = "briefing pages"
+
+  /// The record as text: a line with `global`, then a line a page (key, inputs) and a line a file
+  /// (tab, path, size, digest). Keys and paths hold no tab or line break: ids are slugs.
+  func manifest() -> [UInt8] {
+    var text = "\(PageReuse.magic) \(PageReuse.format) \(global.hex)\n"
+    for (key, entry) in lock.withLock({ made }).sorted(by: { $0.key < $1.key }) {
+      guard !(key + entry.files.map(\.path).joined()).contains(where: { $0 == "\t" || $0 == "\n" }) else {
+        continue
+      }
+      text += "\(key)\t\(entry.inputs.hex)\n"
+      for file in entry.files { text += "\t\(file.path)\t\(file.size)\t\(file.digest.hex)\n" }
+    }
+    return Array(text.utf8)
+  }
+
+  /// The entries of a manifest made under `global`; empty for any other, nil when it is damaged.
+  static func parse(_ bytes: [UInt8], global: Digest) -> [String: Entry]? {
+    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard lines.last == "" else { return nil }  // cut short
+    lines.removeLast()
+    guard let first = lines.first, first == "\(magic) \(format) \(global.hex)" else { return [:] }
+    var entries: [String: Entry] = [:]
+    var current: (key: String, entry: Entry)?
+    for line in lines.dropFirst() {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      if fields.count == 4, fields[0].isEmpty, let size = Int(fields[2]),
+        let digest = Digest(hex: ArraySlice(fields[3].utf8)),
+        current != nil
+      {
+        current!.entry.files.append(File(path: String(fields[1]), size: size, digest: digest))
+      } else if fields.count == 2, !fields[0].isEmpty, let inputs = Digest(hex: ArraySlice(fields[1].utf8)) {
+        if let current { entries[current.key] = current.entry }
+        current = (String(fields[0]), Entry(inputs: inputs, files: []))
+      } else {
+        return nil
+      }
+    }
+    if let current { entries[current.key] = current.entry }
+    return entries
+  }
+}
+
+extension Digest {
+  /// The digest of `bytes`.
+  init(of bytes: [UInt8]) {
+    self.init()
+    add(bytes)
+  }
+
+}
