@@ -121,6 +121,9 @@ public enum ArticleInference {
     }
     for (offset, line) in lines.prefix(headerDepth).enumerated() where offset != titleIndex && !isBlank(line)
     {
+      // A dateline has at most 60 characters; every ASCII byte other than white space is a
+      // character of its own, so a line with more is passed over without being copied and read.
+      if line.utf8.lazy.filter({ $0 > 0x20 && $0 < 0x80 }).count > 60 { continue }
       if let date = dateline(line.trimming(.whitespaces)) {
         result.date = (date, firstLine + offset)
         break
