@@ -20,6 +20,12 @@ import Testing
     return fixture
   }
 
+  /// The same, its articles made from `seed`.
+  static func briefing(articles count: Int, seed: UInt64) throws -> Fixture {
+    var random = Random(seed: seed)
+    return try briefing(articles: count, random: &random)
+  }
+
   /// Names of the bundled notes of `folder`.
   static func names(_ folder: String) -> [String] {
     let files =
@@ -156,8 +162,7 @@ import Testing
   /// timeline, and the sources of the events of a person's timeline. Such an edit renders them
   /// again (and changes no count, so nothing else forces it).
   @Test func pagesShowingAnEditedArticleInTheTimelineAreRenderedAgain() throws {
-    var random = Random(seed: 1)
-    let fixture = try PageKeepingTests.briefing(articles: 0, random: &random)
+    let fixture = try PageKeepingTests.briefing(articles: 0, seed: 1)
     defer { fixture.remove() }
     func write(_ title: String, _ body: String, to name: String) throws {
       try fixture.write(
@@ -186,8 +191,7 @@ import Testing
   /// A kept page is the last site's file only when that file is still what was written: edited by
   /// hand, or replaced by a link, it is written anew.
   @Test func aPageChangedInTheOutputIsWrittenAnew() throws {
-    var random = Random(seed: 11)
-    let fixture = try PageKeepingTests.briefing(articles: 5, random: &random)
+    let fixture = try PageKeepingTests.briefing(articles: 5, seed: 11)
     defer { fixture.remove() }
     _ = try builds(fixture)
     let page = fixture.output + "/people/gen-nakatani.html"
@@ -205,8 +209,7 @@ import Testing
 
   /// A changed template changes every page: none is kept.
   @Test func aChangedTemplateKeepsNoPage() throws {
-    var random = Random(seed: 3)
-    let fixture = try PageKeepingTests.briefing(articles: 3, random: &random)
+    let fixture = try PageKeepingTests.briefing(articles: 3, seed: 3)
     defer { fixture.remove() }
     let templates = fixture.folder + "/templates"
     let source = try #require(BuiltinTheme.files.first { $0.path == "article.mustache" }?.text)
@@ -223,8 +226,7 @@ import Testing
 
   /// A damaged record is not trusted: every page is rendered.
   @Test func aDamagedRecordKeepsNothing() throws {
-    var random = Random(seed: 5)
-    let fixture = try PageKeepingTests.briefing(articles: 3, random: &random)
+    let fixture = try PageKeepingTests.briefing(articles: 3, seed: 5)
     defer { fixture.remove() }
     _ = try builds(fixture)
     let folder = fixture.folder + "/.briefing-cache"
