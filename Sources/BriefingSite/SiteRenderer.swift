@@ -48,8 +48,12 @@ struct SiteRenderer: Sendable {
     pages += briefing.kinds.map { .kindIndex($0) }
     pages += briefing.entities.map { .entity($0.id) }
     pages += briefing.articles.map { .article($0.id) }
-    // Each page is written as soon as it is rendered; what is kept is its path.
-    let written = parallelMap(pages) { page in self.write(page, into: sink) }
+    // Each page is written as soon as it is rendered; what is kept is its path. The data export,
+    // the longest single piece of work, goes first, beside the pages (nil stands for it).
+    let written = parallelMap([nil] + pages.map(Optional.some)) { page -> Result<[String], BriefingError> in
+      guard let page else { return self.writeData(into: sink) }
+      return self.write(page, into: sink)
+    }
     var htmlPaths: [String] = []
     for result in written { htmlPaths += try result.get() }
     htmlPaths.sort()
@@ -62,7 +66,6 @@ struct SiteRenderer: Sendable {
       try sink.write(path, bytes)
       files += 1
     }
-    try sink.write("data/briefing.json", pieces: DataExport(briefing: briefing).write)
     try sink.write("events.ics", Calendar(briefing: briefing).ics())
     try sink.write("feed.xml", theme.render("feed", feedContext()))
     if let changes {
@@ -110,6 +113,17 @@ struct SiteRenderer: Sendable {
     }
     if let recording { reuse?.record(recording.key, inputs: recording.inputs, files: files, kept: false) }
     return .success(paths)
+  }
+
+  /// Writes `data/briefing.json`; no page paths.
+  private func writeData(into sink: SiteSink) -> Result<[String], BriefingError> {
+    do {
+      try sink.write("data/briefing.json", pieces: DataExport(briefing: briefing).write)
+      return .success([])
+    } catch {
+      return .failure(
+        error as? BriefingError ?? BriefingError(stage: .write, file: "data/briefing.json", "\(error)"))
+    }
   }
 
   /// Every file in memory, by path: for tests and for a server.
