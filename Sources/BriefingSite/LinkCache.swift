@@ -56,9 +56,19 @@ struct Digest: Hashable, Sendable {
 
   /// Reads what `hex` wrote.
   init?(hex: ArraySlice<UInt8>) {
-    guard hex.count == 32, let high = UInt64(String(decoding: hex.prefix(16), as: UTF8.self), radix: 16),
-      let low = UInt64(String(decoding: hex.suffix(16), as: UTF8.self), radix: 16)
-    else { return nil }
+    guard hex.count == 32 else { return nil }
+    func word(_ digits: ArraySlice<UInt8>) -> UInt64? {
+      var value: UInt64 = 0
+      for digit in digits {
+        switch digit {
+        case 0x30...0x39: value = value << 4 | UInt64(digit - 0x30)
+        case 0x61...0x66: value = value << 4 | UInt64(digit - 0x61 + 10)
+        default: return nil
+        }
+      }
+      return value
+    }
+    guard let high = word(hex.prefix(16)), let low = word(hex.suffix(16)) else { return nil }
     self.high = high
     self.low = low
   }

@@ -1,5 +1,6 @@
 import BriefingCore
 import Foundation
+import Synchronization
 
 /// Skips rendering the entity and article pages whose inputs have not changed since the last build
 /// into the same output: their files are the last site's files again (hard links, as for any
@@ -41,7 +42,7 @@ final class PageReuse: @unchecked Sendable {
 
   init(
     briefing: Briefing, environment: Digest, theme: Theme, search: Bool, fileDigests: [String: Digest],
-    manifest: [UInt8]?
+    last record: Record?
   ) {
     self.briefing = briefing
     var files: [String: Digest] = [:]
@@ -65,7 +66,8 @@ final class PageReuse: @unchecked Sendable {
       global.add(separator: UInt64(briefing.mentionCount(of: entity.id)))
     }
     self.global = global
-    last = manifest.flatMap { PageReuse.parse($0, global: global) } ?? [:]
+    // A record made under another `global` says nothing of this build's pages.
+    last = record.flatMap { $0.global == global ? $0.entries : nil } ?? [:]
   }
 
   static let format = 1
@@ -175,31 +177,56 @@ final class PageReuse: @unchecked Sendable {
     return Array(text.utf8)
   }
 
-  /// The entries of a manifest made under `global`; empty for any other, nil when it is damaged.
-  static func parse(_ bytes: [UInt8], global: Digest) -> [String: Entry]? {
-    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    guard lines.last == "" else { return nil }  // cut short
-    lines.removeLast()
-    guard let first = lines.first, first == "\(magic) \(format) \(global.hex)" else { return [:] }
+  /// A manifest read: the `global` it was made under, and its entries; nil when it is damaged.
+  typealias Record = (global: Digest, entries: [String: Entry])
+
+  static func record(_ bytes: [UInt8]) -> Record? {
+    // Lines and fields found byte by byte: the record of a large site has tens of thousands.
+    guard bytes.last == 0x0A else { return nil }  // cut short
+    var lines: [ArraySlice<UInt8>] = []
+    var start = 0
+    for (index, byte) in bytes.enumerated() where byte == 0x0A {
+      lines.append(bytes[start..<index])
+      start = index + 1
+    }
+    let head = Array("\(magic) \(format) ".utf8)
+    guard let first = lines.first, first.starts(with: head),
+      let global = Digest(hex: first.dropFirst(head.count))
+    else { return nil }
     var entries: [String: Entry] = [:]
     var current: (key: String, entry: Entry)?
     for line in lines.dropFirst() {
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      if fields.count == 4, fields[0].isEmpty, let size = Int(fields[2]),
-        let digest = Digest(hex: ArraySlice(fields[3].utf8)),
-        current != nil
+      let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+      if fields.count == 4, fields[0].isEmpty, let size = Int(String(decoding: fields[2], as: UTF8.self)),
+        let digest = Digest(hex: fields[3]), current != nil
       {
-        current!.entry.files.append(File(path: String(fields[1]), size: size, digest: digest))
-      } else if fields.count == 2, !fields[0].isEmpty, let inputs = Digest(hex: ArraySlice(fields[1].utf8)) {
+        current!.entry.files.append(
+          File(path: String(decoding: fields[1], as: UTF8.self), size: size, digest: digest))
+      } else if fields.count == 2, !fields[0].isEmpty, let inputs = Digest(hex: fields[1]) {
         if let current { entries[current.key] = current.entry }
-        current = (String(fields[0]), Entry(inputs: inputs, files: []))
+        current = (String(decoding: fields[0], as: UTF8.self), Entry(inputs: inputs, files: []))
       } else {
         return nil
       }
     }
     if let current { entries[current.key] = current.entry }
-    return entries
+    return (global, entries)
+  }
+
+  /// The record at `path`, read and parsed on another thread while the build goes on.
+  static func reading(_ path: String) -> @Sendable () -> Record? {
+    let result = Mutex<Record?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      let read = FileManager.default.contents(atPath: path).flatMap { PageReuse.record(Array($0)) }
+      result.withLock { $0 = read }
+      done.signal()
+    }
+    return {
+      done.wait()
+      done.signal()
+      return result.withLock { $0 }
+    }
   }
 }
 

@@ -74,6 +74,11 @@ public struct Pipeline: Sendable {
     since: String?
   ) throws -> BuildReport {
     let output = writer.output
+    // With the cache, what the last build into this output made each page from, and wrote for it:
+    // read while the content is.
+    let manifest =
+      cache ? PageReuse.manifestPath(cache: LinkCache.folder(besides: content), output: output) : nil
+    let lastPages = manifest.map { PageReuse.reading($0) }
     let ((briefing, bodies, diagnostics), linkCache) = try prepare(
       content: content, forCheck: false, cache: cache)
     if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) {
@@ -94,15 +99,10 @@ public struct Pipeline: Sendable {
     let indexer = search ? SearchIndexer.locate() : nil
     let theme = try timed("templates") { try Theme.load(from: templates, fileSystem: fileSystem) }
     var renderer = SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: indexer != nil)
-    // With the cache, what the last build into this output made each page from, and wrote for it.
-    let manifest = linkCache.map { _ in
-      PageReuse.manifestPath(cache: LinkCache.folder(besides: content), output: output)
-    }
-    if let linkCache, let manifest {
+    if let linkCache, let lastPages {
       renderer.reuse = PageReuse(
         briefing: briefing, environment: linkCache.environment, theme: theme, search: indexer != nil,
-        fileDigests: linkCache.fileDigests,
-        manifest: FileManager.default.contents(atPath: manifest).map(Array.init))
+        fileDigests: linkCache.fileDigests, last: lastPages())
     }
     if let since {
       let old = try timed("since") { try snapshot(of: since, content: content) }

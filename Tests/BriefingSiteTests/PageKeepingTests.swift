@@ -237,8 +237,12 @@ import Testing
     let (warm, cold, kept) = try builds(fixture)
     #expect(differences(warm, cold) == [])
     #expect(kept == 0)
-    #expect(PageReuse.parse(Array("nonsense\n".utf8), global: Digest()) == [:])
-    #expect(PageReuse.parse(Array("x\ty\n".utf8), global: Digest()) == [:])
+    #expect(PageReuse.record(Array("nonsense\n".utf8)) == nil)
+    #expect(PageReuse.record(Array("x\ty\n".utf8)) == nil)
+    let good =
+      "briefing pages \(PageReuse.format) \(Digest().hex)\narticle a\t\(Digest().hex)\n\ta.html\t3\t\(Digest().hex)\n"
+    #expect(PageReuse.record(Array(good.utf8))?.entries["article a"]?.files.map(\.path) == ["a.html"])
+    #expect(PageReuse.record(Array(good.utf8).dropLast(1) + [0x0A, 0x0A]) == nil)
   }
 }
 
