@@ -40,12 +40,30 @@ public struct Findings: Sendable {
 
   /// The findings of `documents`, one after another.
   public static func merged(_ documents: [Findings]) -> Findings {
-    var all = Findings()
-    all.mentions.reserveCapacity(documents.reduce(0) { $0 + $1.mentions.count })
-    all.dated.reserveCapacity(documents.reduce(0) { $0 + $1.dated.count })
-    all.quotes.reserveCapacity(documents.reduce(0) { $0 + $1.quotes.count })
-    all.passages.reserveCapacity(documents.reduce(0) { $0 + $1.passages.count })
-    for findings in documents { all.append(findings) }
+    // Mentions, the most numerous, on one core; the rest on the other.
+    let (mentions, rest) = Concurrently.run(
+      { documents.flatMapped(\.mentions) },
+      { () -> Findings in
+        var rest = Findings()
+        rest.dated = documents.flatMapped(\.dated)
+        rest.quotes = documents.flatMapped(\.quotes)
+        rest.passages = documents.flatMapped(\.passages)
+        rest.unknownNames = documents.flatMapped(\.unknownNames)
+        rest.diagnostics = documents.flatMapped(\.diagnostics)
+        return rest
+      })
+    var all = rest
+    all.mentions = mentions
+    return all
+  }
+}
+
+extension Array where Element == Findings {
+  /// One array of what `part` gives for each element, in order, allocated once.
+  fileprivate func flatMapped<T>(_ part: (Findings) -> [T]) -> [T] {
+    var all: [T] = []
+    all.reserveCapacity(reduce(0) { $0 + part($1).count })
+    for findings in self { all += part(findings) }
     return all
   }
 }
