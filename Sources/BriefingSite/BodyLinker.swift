@@ -10,7 +10,7 @@ struct BodyLinker: Sendable {
 
   /// A body rendered to HTML (empty when not rendered), with what linking found in it.
   struct Linked: Sendable {
-    var html: String
+    var html: BodyHTML
     var findings: Findings
   }
 
@@ -34,7 +34,7 @@ struct BodyLinker: Sendable {
       for segments in result.segments.dropFirst(heading.count) where rendersHTML {
         html += "<p>" + segments.map { render($0, root: "../") }.joined() + "</p>\n"
       }
-      return Linked(html: html, findings: result.findings)
+      return Linked(html: .text(html), findings: result.findings)
     case .markdown:
       return markdown(
         article.markdown, firstLine: article.bodyLine, context: context, root: "../", heading: heading)
@@ -56,7 +56,7 @@ struct BodyLinker: Sendable {
     }
     guard rendersHTML else {
       return Linked(
-        html: "", findings: linker.link(runs(Markdown.texts(in: source)), context: context).findings)
+        html: .text(""), findings: linker.link(runs(Markdown.texts(in: source)), context: context).findings)
     }
     // One parse: every text node is read before any is rewritten, since a name's meaning can
     // depend on the rest of the document.
@@ -76,7 +76,7 @@ struct BodyLinker: Sendable {
       }
     }
     let result = found ?? linker.link(heading, context: context)
-    return Linked(html: html, findings: result.findings)
+    return Linked(html: .text(html), findings: result.findings)
   }
 
   private func render(_ segment: DocumentLinker.Segment, root: String) -> String {

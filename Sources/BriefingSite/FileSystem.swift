@@ -32,6 +32,29 @@ public protocol FileSystem: Sendable {
   /// Gives the regular file `existing` the second name `path`, as `reuse(_:holding:as:)` does, when
   /// it has `size` bytes and `matches` says yes to them.
   func reuse(_ existing: String, as path: String, size: Int, if matches: ([UInt8]) -> Bool) -> Bool
+  /// As `reuse(_:as:size:if:)`, but when the file's inode and modification time are `stamp`, it is
+  /// taken without being read. Says the file's stamp when it was reused, nil when not.
+  func reuse(_ existing: String, as path: String, size: Int, stamp: FileStamp?, if matches: ([UInt8]) -> Bool)
+    -> FileStamp?
+  /// The inode and modification time of the file at `path` (not following a symbolic link).
+  func stamp(_ path: String) -> FileStamp?
+}
+
+/// What says a file has not changed since it was last seen, without reading it: its inode and its
+/// modification time in nanoseconds since 1970.
+public struct FileStamp: Equatable, Sendable {
+  public var inode: UInt64
+  public var modified: Int
+
+  public init(inode: UInt64, modified: Int) {
+    self.inode = inode
+    self.modified = modified
+  }
+
+  init(_ info: stat) {
+    inode = UInt64(info.st_ino)
+    modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+  }
 }
 
 extension FileSystem {
@@ -45,6 +68,12 @@ extension FileSystem {
   public func reuse(_ existing: String, as path: String, size: Int, if matches: ([UInt8]) -> Bool) -> Bool {
     false
   }
+  public func reuse(
+    _ existing: String, as path: String, size: Int, stamp: FileStamp?, if matches: ([UInt8]) -> Bool
+  ) -> FileStamp? {
+    nil
+  }
+  public func stamp(_ path: String) -> FileStamp? { nil }
 }
 
 /// The real disk.
@@ -239,21 +268,50 @@ public struct LocalFileSystem: FileSystem {
   /// A hard link: the file is neither copied nor created, which on a large site saves most of the
   /// cost of writing it (allocating the file, not copying its bytes, is what is slow).
   public func reuse(_ existing: String, as path: String, size: Int, if matches: ([UInt8]) -> Bool) -> Bool {
+    reuse(existing, as: path, size: size, stamp: nil, if: matches) != nil
+  }
+
+  public func reuse(
+    _ existing: String, as path: String, size: Int, stamp: FileStamp?, if matches: ([UInt8]) -> Bool
+  ) -> FileStamp? {
     // A symbolic link is never followed: what is reused is a file the last build wrote.
     let fd = open(existing, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-    guard fd >= 0 else { return false }
+    guard fd >= 0 else { return nil }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size,
-      let bytes = LocalFileSystem.contents(of: fd, size: size), bytes.count == size
-    else { return false }
-    let same = matches(bytes)
-    guard same else { return false }
-    if link(existing, path) == 0 { return true }
-    guard errno == ENOENT else { return false }
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else {
+      return nil
+    }
+    let current = FileStamp(info)
+    if current != stamp {
+      guard let bytes = LocalFileSystem.contents(of: fd, size: size), bytes.count == size, matches(bytes)
+      else {
+        return nil
+      }
+    }
+    if link(existing, path) == 0 { return current }
+    guard errno == ENOENT else { return nil }
     let folder = (path as NSString).deletingLastPathComponent
-    guard !folder.isEmpty, (try? createDirectory(folder)) != nil else { return false }
-    return link(existing, path) == 0
+    guard !folder.isEmpty, (try? createDirectory(folder)) != nil else { return nil }
+    return link(existing, path) == 0 ? current : nil
+  }
+
+  public func stamp(_ path: String) -> FileStamp? {
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    return FileStamp(info)
+  }
+
+  /// The bytes of the file at `path` and its stamp, read through one descriptor.
+  func stampedContents(_ path: String) -> (bytes: [UInt8], stamp: FileStamp)? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, let bytes = LocalFileSystem.contents(of: fd, size: Int(info.st_size)) else {
+      return nil
+    }
+    return (bytes, FileStamp(info))
   }
 }
 

@@ -42,6 +42,12 @@ struct Digest: Hashable, Sendable {
     add(separator: UInt64(bytes.count))
   }
 
+  /// Bytes in memory, as `add(_: [UInt8])` adds an array.
+  mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    add(bytes.bindMemory(to: UInt8.self))
+    add(separator: UInt64(bytes.count))
+  }
+
   /// Another digest, as two words.
   mutating func add(_ other: Digest) {
     withUnsafeBytes(of: (other.high.littleEndian, other.low.littleEndian)) {
@@ -55,9 +61,9 @@ struct Digest: Hashable, Sendable {
   }
 
   /// Reads what `hex` wrote.
-  init?(hex: ArraySlice<UInt8>) {
+  init?<Digits: Collection<UInt8>>(hex: Digits) {
     guard hex.count == 32 else { return nil }
-    func word(_ digits: ArraySlice<UInt8>) -> UInt64? {
+    func word(_ digits: Digits.SubSequence) -> UInt64? {
       var value: UInt64 = 0
       for digit in digits {
         switch digit {
@@ -90,16 +96,21 @@ struct Digest: Hashable, Sendable {
 /// An entry is keyed by the digest of its document's path and bytes together with the digest of
 /// everything linking depends on besides (`environment`: every note's bytes, `briefing.yml`, the
 /// binary's version and this format), so an entry is only ever found for exactly the input it was
-/// made from. The entries live in one pack file, which each build writes anew beside the old one
-/// (the entries it used or made, nothing else) and moves into place when the build succeeds. An
-/// entry that cannot be read is ignored and made again; the folder is safe to delete.
+/// made from. The entries live in one pack file that builds only ever append to, each entry whole
+/// under an exclusive lock; the bytes of a pack are never changed once written, so a build maps
+/// the pack into memory and reads a document's rendered body from it only when a page shows that
+/// body. When a build finds that less than half of the pack is entries it used, it writes the used
+/// ones into a new pack and moves that into place. An entry that cannot be read is ignored and
+/// made again; the folder is safe to delete.
 final class LinkCache: @unchecked Sendable {
-  // @unchecked: the counters and the new pack are only touched under `lock`; the old pack is only
-  // read, with pread(2), which does not move a shared offset.
+  // @unchecked: the counters and what is appended are only touched under `lock`; the mapping of
+  // the pack is only read.
   /// Bumped whenever what an entry holds changes.
-  static let format = 3
+  static let format = 4
   static let folderName = ".briefing-cache"
   private static let packMagic = Array("BRIEFING-LINK-PACK\n".utf8)
+  /// An entry's header in the pack: its key in 32 hex digits and its length in 8 bytes.
+  private static let headerSize = 40
 
   let folder: String
   let environment: Digest
@@ -108,12 +119,14 @@ final class LinkCache: @unchecked Sendable {
   private let lock = NSLock()
   private(set) var hits = 0
   private(set) var misses = 0
-  /// The old pack, open for reading, and where each entry is in it.
-  private var old: Int32 = -1
-  private var index: [Digest: (offset: Int, count: Int)] = [:]
-  /// The new pack being written, and whether writing it has failed.
-  private var new: Int32 = -1
-  private var failed = false
+  /// The pack, open for appending; -1 when it could not be opened.
+  private var file: Int32 = -1
+  /// The pack as it was when this build opened it, and where each entry is in it.
+  private var mapping: PackMapping?
+  private var index: [Digest: Range<Int>] = [:]
+  /// Where the entries this build used or made are in the pack (header included), and their size.
+  private var used: [Range<Int>] = []
+  private var usedBytes = 0
 
   var pack: String { "\(folder)/links-v\(LinkCache.format).pack" }
   private var newPack: String { pack + ".\(ProcessInfo.processInfo.processIdentifier).tmp" }
@@ -121,19 +134,13 @@ final class LinkCache: @unchecked Sendable {
   init(folder: String, environment: Digest) {
     self.folder = folder
     self.environment = environment
-    openOld()
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     removeLeftovers()
-    new = open(newPack, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    if new < 0 || !write(new, LinkCache.packMagic) { failed = true }
+    open()
   }
 
   deinit {
-    if old >= 0 { close(old) }
-    if new >= 0 {
-      close(new)
-      unlink(newPack)
-    }
+    if file >= 0 { close(file) }
   }
 
   /// Removes the new packs of builds that were killed before they finished (their process is gone),
@@ -155,35 +162,60 @@ final class LinkCache: @unchecked Sendable {
     }
   }
 
-  /// Reads the old pack's entry headers: 32 hex digits of key, 8 bytes of length, the entry.
-  private func openOld() {
-    old = open(pack, O_RDONLY | O_CLOEXEC)
-    guard old >= 0, read(old, at: 0, count: LinkCache.packMagic.count) == LinkCache.packMagic else { return }
-    var offset = LinkCache.packMagic.count
-    while let header = read(old, at: offset, count: 40), header.count == 40 {
-      guard let key = Digest(hex: header[0..<32]) else { break }
-      let count = header[32..<40].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-      guard count > 0 else { break }
-      index[key] = (offset + 40, count)
-      offset += 40 + count
-    }
-  }
-
-  private func read(_ file: Int32, at offset: Int, count: Int) -> [UInt8]? {
-    var bytes = [UInt8](repeating: 0, count: count)
-    var done = 0
-    while done < count {
-      let n = bytes.withUnsafeMutableBytes {
-        pread(file, $0.baseAddress! + done, count - done, off_t(offset + done))
+  /// Opens the pack (making it when there is none), maps it, and reads its entry headers. A pack
+  /// that ends in the middle of an entry (a build killed while appending) is replaced by its whole
+  /// entries, so that what is appended next can be found.
+  private func open(mending: Bool = true) {
+    file = Foundation.open(pack, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    guard file >= 0 else { return }
+    let opened: Bool = locked {
+      var info = stat()
+      guard fstat(file, &info) == 0 else { return false }
+      if info.st_size == 0 { return LinkCache.write(file, LinkCache.packMagic) }
+      let mapping = PackMapping(file: file, count: Int(info.st_size))
+      guard let mapping, mapping.bytes.starts(with: LinkCache.packMagic) else {
+        if mending { replace(keeping: []) }
+        return file >= 0
       }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { return nil }
-      done += n
+      self.mapping = mapping
+      if scan(mapping) < mapping.count && mending {
+        replace(keeping: index.values.map { $0.lowerBound - LinkCache.headerSize..<$0.upperBound })
+      }
+      return file >= 0
     }
-    return bytes
+    if !opened && file >= 0 {
+      close(file)
+      file = -1
+    }
   }
 
-  private func write(_ file: Int32, _ bytes: [UInt8]) -> Bool {
+  /// Indexes the entries of `mapping`; where the whole entries end.
+  private func scan(_ mapping: PackMapping) -> Int {
+    let bytes = mapping.bytes
+    var offset = LinkCache.packMagic.count
+    while offset + LinkCache.headerSize <= bytes.count {
+      guard let key = Digest(hex: bytes[offset..<offset + 32]) else { break }
+      var count = 0
+      for (shift, byte) in bytes[offset + 32..<offset + 40].enumerated() { count |= Int(byte) << (8 * shift) }
+      let start = offset + LinkCache.headerSize
+      guard count > 0, count <= bytes.count - start else { break }
+      // A later entry for the same key (made again after damage) is the one read.
+      index[key] = start..<start + count
+      offset = start + count
+    }
+    return offset
+  }
+
+  /// Runs `body` holding the pack's exclusive lock (other builds append to it too).
+  private func locked<T>(_ body: () -> T) -> T {
+    let held = file
+    while flock(held, LOCK_EX) != 0 && errno == EINTR {}
+    // `body` may put a new pack in place and open that (closing this one releases its lock).
+    defer { if held == file { flock(held, LOCK_UN) } }
+    return body()
+  }
+
+  private static func write(_ file: Int32, _ bytes: [UInt8]) -> Bool {
     var done = 0
     while done < bytes.count {
       let n = bytes.withUnsafeBytes { Foundation.write(file, $0.baseAddress! + done, bytes.count - done) }
@@ -194,16 +226,59 @@ final class LinkCache: @unchecked Sendable {
     return true
   }
 
-  /// Adds an entry to the new pack.
+  /// Adds an entry to the end of the pack.
   private func append(_ key: Digest, _ entry: [UInt8]) {
-    var header = Array(key.hex.utf8)
+    var bytes = Array(key.hex.utf8)
     for shift in stride(from: 0, to: 64, by: 8) {
-      header.append(UInt8(truncatingIfNeeded: entry.count >> shift))
+      bytes.append(UInt8(truncatingIfNeeded: entry.count >> shift))
     }
+    bytes += entry
     lock.withLock {
-      guard !failed else { return }
-      if !write(new, header + entry) { failed = true }
+      guard file >= 0 else { return }
+      locked {
+        let end = lseek(file, 0, SEEK_END)
+        if end >= 0 && LinkCache.write(file, bytes) {
+          used.append(Int(end)..<Int(end) + bytes.count)
+          usedBytes += bytes.count
+        }
+      }
     }
+  }
+
+  /// Writes the entries at `ranges` of the pack, in order, into a new pack and moves it into the
+  /// pack's place, then opens and indexes that.
+  private func replace(keeping ranges: [Range<Int>]) {
+    let temporary = newPack
+    let out = Foundation.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard out >= 0 else { return }
+    var good = LinkCache.write(out, LinkCache.packMagic)
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where good {
+      var offset = range.lowerBound
+      while offset < range.upperBound && good {
+        let want = min(buffer.count, range.upperBound - offset)
+        let n = buffer.withUnsafeMutableBytes { pread(file, $0.baseAddress!, want, off_t(offset)) }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else {
+          good = false
+          break
+        }
+        good = LinkCache.write(out, Array(buffer[..<n]))
+        offset += n
+      }
+    }
+    close(out)
+    guard good, rename(temporary, pack) == 0 else {
+      unlink(temporary)
+      return
+    }
+    close(file)
+    file = -1
+    index = [:]
+    mapping = nil
+    used = []
+    usedBytes = 0
+    open(mending: false)
   }
 
   /// The cache folder for a content folder: beside it.
@@ -235,18 +310,25 @@ final class LinkCache: @unchecked Sendable {
     return key
   }
 
-  /// The cached result for a document whose own digest is `document`, or nil.
+  /// The cached result for a document whose own digest is `document`, or nil. Its body stays in
+  /// the mapped pack until a page shows it.
   func load(document: Digest) -> BodyLinker.Linked? {
     let key = key(document: document)
-    guard let (offset, count) = index[key], let entry = read(old, at: offset, count: count),
-      let linked = try? LinkCache.decode(entry, key: key)
+    guard let mapping, let range = index[key],
+      let (findings, html) = try? LinkCache.decode(
+        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: mapping.bytes[range])), key: key)
     else {
       lock.withLock { misses += 1 }
       return nil
     }
-    append(key, entry)
-    lock.withLock { hits += 1 }
-    return linked
+    lock.withLock {
+      hits += 1
+      used.append(range.lowerBound - LinkCache.headerSize..<range.upperBound)
+      usedBytes += range.count + LinkCache.headerSize
+    }
+    let body = BodyHTML.packed(
+      mapping, range.lowerBound + html.lowerBound..<range.lowerBound + html.upperBound)
+    return BodyLinker.Linked(html: body, findings: findings)
   }
 
   /// Keeps `linked` for the document whose digest is `document`.
@@ -255,14 +337,15 @@ final class LinkCache: @unchecked Sendable {
     append(key, LinkCache.encode(linked, key: key))
   }
 
-  /// Puts the new pack in the old one's place: call when the build has succeeded. A failure only
-  /// costs the next build the time to link again.
+  /// Call when the build has succeeded: when less than half of the pack is entries this build used
+  /// or made, the pack is written anew with only those. A failure only costs a later build the
+  /// time to link again.
   func commit() {
     lock.withLock {
-      guard new >= 0 else { return }
-      close(new)
-      new = -1
-      if failed || rename(newPack, pack) != 0 { unlink(newPack) }
+      guard file >= 0 else { return }
+      var info = stat()
+      guard fstat(file, &info) == 0, Int(info.st_size) > 2 * usedBytes else { return }
+      locked { replace(keeping: used) }
     }
   }
 
@@ -270,9 +353,14 @@ final class LinkCache: @unchecked Sendable {
 
   private static let magic = Array("BRIEFING-LINK-CACHE\n".utf8)
 
+  /// An entry: the length of its findings part in 8 bytes, the findings part, then the rendered
+  /// body's bytes. The findings part holds the body's length and digest, and ends with the digest
+  /// of all it holds before, so a damaged entry is never taken for a good one.
   static func encode(_ linked: BodyLinker.Linked, key: Digest) -> [UInt8] {
     var out = CacheWriter()
-    out.string(linked.html)
+    let html = Array(linked.html.text.utf8)
+    out.int(html.count)
+    out.digest(Digest(of: html))
     let findings = linked.findings
     out.array(findings.mentions) { out, mention in
       out.string(mention.entity)
@@ -317,25 +405,50 @@ final class LinkCache: @unchecked Sendable {
       out.string(diagnostic.message)
       out.string(diagnostic.code)
     }
-    var entry = magic + Array(key.hex.utf8) + out.finished()
-    // A digest of all that comes before, so a damaged entry is never taken for a good one.
+    var part = magic + Array(key.hex.utf8) + out.finished()
     var check = Digest()
-    check.add(entry)
-    entry += Array(check.hex.utf8)
-    return entry
+    check.add(part)
+    part += Array(check.hex.utf8)
+    var entry: [UInt8] = []
+    entry.reserveCapacity(8 + part.count + html.count)
+    for shift in stride(from: 0, to: 64, by: 8) {
+      entry.append(UInt8(truncatingIfNeeded: part.count >> shift))
+    }
+    return entry + part + html
   }
 
-  static func decode(_ bytes: [UInt8], key: Digest) throws -> BodyLinker.Linked {
-    // The entry ends with the digest of what comes before it, in 32 hex digits.
-    guard bytes.count > 32 else { throw CacheReader.Malformed() }
-    let body = Array(bytes[..<(bytes.count - 32)])
+  /// Reads what `encode` wrote, the body as a copy: for tests.
+  static func decode(_ entry: [UInt8], key: Digest) throws -> BodyLinker.Linked {
+    try entry.withUnsafeBytes { bytes in
+      let (findings, html) = try decode(bytes, key: key)
+      return BodyLinker.Linked(
+        html: .text(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[html]), as: UTF8.self)),
+        findings: findings)
+    }
+  }
+
+  /// Reads the findings of an entry, and checks its body and says where in `entry` it is.
+  static func decode(_ entry: UnsafeRawBufferPointer, key: Digest) throws -> (Findings, Range<Int>) {
+    guard entry.count >= 8 else { throw CacheReader.Malformed() }
+    var count = 0
+    for shift in 0..<8 { count |= Int(entry[shift]) << (8 * shift) }
+    guard count > 32, count <= entry.count - 8 else { throw CacheReader.Malformed() }
+    let body = Array(entry[8..<8 + count - 32])
     var check = Digest()
     check.add(body)
-    guard bytes[(bytes.count - 32)...].elementsEqual(check.hex.utf8) else { throw CacheReader.Malformed() }
+    guard entry[8 + count - 32..<8 + count].elementsEqual(check.hex.utf8) else {
+      throw CacheReader.Malformed()
+    }
     var input = CacheReader(bytes: body)
     try input.expect(magic + Array(key.hex.utf8))
     try input.readTable()
-    let html = try input.string()
+    let htmlCount = try input.int()
+    let htmlDigest = try input.digest()
+    let html = 8 + count..<entry.count
+    guard html.count == htmlCount, Digest(of: UnsafeRawBufferPointer(rebasing: entry[html])) == htmlDigest
+    else {
+      throw CacheReader.Malformed()
+    }
     var findings = Findings()
     findings.mentions = try input.array { input in
       Mention(
@@ -373,7 +486,7 @@ final class LinkCache: @unchecked Sendable {
       return Diagnostic(severity, code: try input.string(), file: file, line: line, column: column, message)
     }
     guard input.atEnd else { throw CacheReader.Malformed() }
-    return BodyLinker.Linked(html: html, findings: findings)
+    return (findings, html)
   }
 }
 
@@ -427,6 +540,10 @@ struct CacheWriter {
   mutating func strings(_ texts: [String]) {
     int(texts.count)
     for text in texts { string(text) }
+  }
+
+  mutating func digest(_ digest: Digest) {
+    bytes += Array(digest.hex.utf8)
   }
 
   mutating func date(_ date: BriefingDate) {
@@ -508,6 +625,14 @@ struct CacheReader {
     try array { try $0.string() }
   }
 
+  mutating func digest() throws -> Digest {
+    guard offset + 32 <= bytes.count, let digest = Digest(hex: bytes[offset..<offset + 32]) else {
+      throw Malformed()
+    }
+    offset += 32
+    return digest
+  }
+
   mutating func date() throws -> BriefingDate {
     let year = try int()
     let month = try int()
@@ -534,4 +659,36 @@ struct CacheReader {
 
 extension UInt64 {
   fileprivate func rotated(by bits: UInt64) -> UInt64 { self << bits | self >> (64 - bits) }
+}
+
+/// A pack file mapped into memory, read-only; unmapped when the last body read from it is gone.
+final class PackMapping: @unchecked Sendable {
+  // @unchecked: the mapping is never written, and the pack's bytes are never changed once written.
+  let bytes: UnsafeBufferPointer<UInt8>
+
+  init?(file: Int32, count: Int) {
+    guard count > 0 else { return nil }
+    let address = mmap(nil, count, PROT_READ, MAP_SHARED, file, 0)
+    guard let address, address != MAP_FAILED else { return nil }
+    bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: count)
+  }
+
+  var count: Int { bytes.count }
+
+  deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
+}
+
+/// A document's body rendered to HTML: made by this build, or kept in the link cache's pack and
+/// read from it only when a page shows it.
+enum BodyHTML: Sendable {
+  case text(String)
+  case packed(PackMapping, Range<Int>)
+
+  var text: String {
+    switch self {
+    case .text(let text): return text
+    case .packed(let mapping, let range):
+      return String(decoding: UnsafeBufferPointer(rebasing: mapping.bytes[range]), as: UTF8.self)
+    }
+  }
 }

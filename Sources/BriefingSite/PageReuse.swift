@@ -4,7 +4,10 @@ import Synchronization
 
 /// Skips rendering the entity and article pages whose inputs have not changed since the last build
 /// into the same output: their files are the last site's files again (hard links, as for any
-/// unchanged file), each checked first against the digest recorded when it was written.
+/// unchanged file), each checked first against what was recorded when it was written. A file is
+/// read and compared with the recorded digest, unless its inode, size and modification time are
+/// still the recorded ones and that time is more than a second older than the record (git's rule
+/// for its index: a file changed within the clock tick it was written in could keep its time).
 ///
 /// A page's inputs are one digest. What every page shares (`global`): the binary's version, every
 /// note and `briefing.yml` (the link cache's environment), the theme's files, whether there is
@@ -38,6 +41,9 @@ final class PageReuse: @unchecked Sendable {
     var path: String
     var size: Int
     var digest: Digest
+    /// The file's inode and modification time when it was written or last checked; nil when the
+    /// file must be read to be trusted.
+    var stamp: FileStamp? = nil
   }
 
   init(
@@ -68,9 +74,12 @@ final class PageReuse: @unchecked Sendable {
     self.global = global
     // A record made under another `global` says nothing of this build's pages.
     last = record.flatMap { $0.global == global ? $0.entries : nil } ?? [:]
+    trustedBefore = record?.written.map { $0 - 1_000_000_000 } ?? 0
   }
 
-  static let format = 1
+  static let format = 2
+  /// Files modified before this time (nanoseconds since 1970) may be trusted by their stamps.
+  private let trustedBefore: Int
 
   /// The key of `page` in the manifest, or nil for a page rendered on every build.
   func key(of page: SiteRenderer.Page) -> String? {
@@ -135,7 +144,11 @@ final class PageReuse: @unchecked Sendable {
   /// The files the last build wrote for `key`, when it was made from `inputs`.
   func lastFiles(_ key: String, inputs: Digest) -> [File]? {
     guard let entry = last[key], entry.inputs == inputs else { return nil }
-    return entry.files
+    return entry.files.map { file in
+      var file = file
+      if let stamp = file.stamp, stamp.modified >= trustedBefore { file.stamp = nil }
+      return file
+    }
   }
 
   /// Notes what this build wrote (or kept) for `key`.
@@ -164,7 +177,8 @@ final class PageReuse: @unchecked Sendable {
   private static let magic = "briefing pages"
 
   /// The record as text: a line with `global`, then a line a page (key, inputs) and a line a file
-  /// (tab, path, size, digest). Keys and paths hold no tab or line break: ids are slugs.
+  /// (tab, path, size, digest, and the stamp when there is one). Keys and paths hold no tab or
+  /// line break: ids are slugs.
   func manifest() -> [UInt8] {
     var text = "\(PageReuse.magic) \(PageReuse.format) \(global.hex)\n"
     for (key, entry) in lock.withLock({ made }).sorted(by: { $0.key < $1.key }) {
@@ -172,15 +186,20 @@ final class PageReuse: @unchecked Sendable {
         continue
       }
       text += "\(key)\t\(entry.inputs.hex)\n"
-      for file in entry.files { text += "\t\(file.path)\t\(file.size)\t\(file.digest.hex)\n" }
+      for file in entry.files {
+        text += "\t\(file.path)\t\(file.size)\t\(file.digest.hex)"
+        if let stamp = file.stamp { text += "\t\(stamp.inode) \(stamp.modified)" }
+        text += "\n"
+      }
     }
     return Array(text.utf8)
   }
 
-  /// A manifest read: the `global` it was made under, and its entries; nil when it is damaged.
-  typealias Record = (global: Digest, entries: [String: Entry])
+  /// A manifest read: the `global` it was made under, its entries, and when it was written
+  /// (nanoseconds since 1970); nil when it is damaged.
+  typealias Record = (global: Digest, entries: [String: Entry], written: Int?)
 
-  static func record(_ bytes: [UInt8]) -> Record? {
+  static func record(_ bytes: [UInt8], written: Int? = nil) -> Record? {
     // Lines and fields found byte by byte: the record of a large site has tens of thousands.
     guard bytes.last == 0x0A else { return nil }  // cut short
     var lines: [ArraySlice<UInt8>] = []
@@ -197,11 +216,17 @@ final class PageReuse: @unchecked Sendable {
     var current: (key: String, entry: Entry)?
     for line in lines.dropFirst() {
       let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-      if fields.count == 4, fields[0].isEmpty, let size = Int(String(decoding: fields[2], as: UTF8.self)),
-        let digest = Digest(hex: fields[3]), current != nil
+      if fields.count == 4 || fields.count == 5, fields[0].isEmpty,
+        let size = Int(String(decoding: fields[2], as: UTF8.self)), let digest = Digest(hex: fields[3]),
+        current != nil
       {
-        current!.entry.files.append(
-          File(path: String(decoding: fields[1], as: UTF8.self), size: size, digest: digest))
+        var file = File(path: String(decoding: fields[1], as: UTF8.self), size: size, digest: digest)
+        if fields.count == 5 {
+          let numbers = fields[4].split(separator: 0x20).map { Int(String(decoding: $0, as: UTF8.self)) }
+          guard numbers.count == 2, let inode = numbers[0], let modified = numbers[1] else { return nil }
+          file.stamp = FileStamp(inode: UInt64(inode), modified: modified)
+        }
+        current!.entry.files.append(file)
       } else if fields.count == 2, !fields[0].isEmpty, let inputs = Digest(hex: fields[1]) {
         if let current { entries[current.key] = current.entry }
         current = (String(decoding: fields[0], as: UTF8.self), Entry(inputs: inputs, files: []))
@@ -210,7 +235,7 @@ final class PageReuse: @unchecked Sendable {
       }
     }
     if let current { entries[current.key] = current.entry }
-    return (global, entries)
+    return (global, entries, written)
   }
 
   /// The record at `path`, read and parsed on another thread while the build goes on.
@@ -218,7 +243,9 @@ final class PageReuse: @unchecked Sendable {
     let result = Mutex<Record?>(nil)
     let done = DispatchSemaphore(value: 0)
     DispatchQueue.global().async {
-      let read = FileManager.default.contents(atPath: path).flatMap { PageReuse.record(Array($0)) }
+      let read = LocalFileSystem().stampedContents(path).flatMap {
+        PageReuse.record($0.bytes, written: $0.stamp.modified)
+      }
       result.withLock { $0 = read }
       done.signal()
     }
@@ -233,6 +260,11 @@ final class PageReuse: @unchecked Sendable {
 extension Digest {
   /// The digest of `bytes`.
   init(of bytes: [UInt8]) {
+    self.init()
+    add(bytes)
+  }
+
+  init(of bytes: UnsafeRawBufferPointer) {
     self.init()
     add(bytes)
   }

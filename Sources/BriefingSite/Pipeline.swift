@@ -220,7 +220,7 @@ public struct Pipeline: Sendable {
       if forCheck { findings.diagnostics += UnknownNames.report(findings.unknownNames) }
       if let intro = loaded.introduction, let file = loaded.introductionFile, !forCheck {
         let context = DocumentLinker.Context(document: "index", file: file, date: nil)
-        bodies.introduction = linker.markdown(intro, firstLine: 1, context: context, root: "").html
+        bodies.introduction = linker.markdown(intro, firstLine: 1, context: context, root: "").html.text
       }
       return (bodies, findings)
     }
@@ -334,7 +334,7 @@ public struct Pipeline: Sendable {
 
 /// Bodies rendered to HTML by the link stage, by document id.
 struct RenderedBodies: Sendable {
-  var html: [String: String] = [:]
+  var html: [String: BodyHTML] = [:]
   var introduction: String?
 }
 

@@ -92,7 +92,7 @@ struct SiteRenderer: Sendable {
   func write(_ page: Page, into sink: SiteSink) -> Result<[String], BriefingError> {
     var recording: (key: String, inputs: Digest)?
     if let reuse, let key = reuse.key(of: page), let inputs = reuse.inputs(of: page) {
-      if let files = reuse.lastFiles(key, inputs: inputs), sink.keep(files) {
+      if let last = reuse.lastFiles(key, inputs: inputs), let files = sink.keep(last) {
         reuse.record(key, inputs: inputs, files: files, kept: true)
         return .success(files.map(\.path))
       }
@@ -108,7 +108,8 @@ struct SiteRenderer: Sendable {
       }
       paths.append(path)
       if recording != nil {
-        files.append(PageReuse.File(path: path, size: bytes.count, digest: Digest(of: bytes)))
+        files.append(
+          PageReuse.File(path: path, size: bytes.count, digest: Digest(of: bytes), stamp: sink.stamp(path)))
       }
     }
     if let recording { reuse?.record(recording.key, inputs: recording.inputs, files: files, kept: false) }
@@ -211,13 +212,13 @@ struct SiteRenderer: Sendable {
       case .issue: template = "issue"
       case .organization, .other: template = "entity"
       }
-      return views.entityPages(entity, body: bodies.html[id] ?? "").map {
+      return views.entityPages(entity, body: bodies.html[id]?.text ?? "").map {
         ($0.path, theme.render(template, $0.fields))
       }
     case .article(let id):
       let article = briefing.articleByID[id]!
       return [
-        ("\(id).html", theme.render("article", views.articlePage(article, body: bodies.html[id] ?? "")))
+        ("\(id).html", theme.render("article", views.articlePage(article, body: bodies.html[id]?.text ?? "")))
       ]
     }
   }

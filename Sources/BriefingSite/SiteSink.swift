@@ -8,12 +8,16 @@ protocol SiteSink: Sendable {
   /// Writes a file made in pieces: `produce` hands each piece, in order, to its argument.
   func write(_ path: String, pieces produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws
   /// Puts the last site's `files` in this one unchanged, when each still has the size and digest
-  /// recorded when it was written; all of them or, saying false, none.
-  func keep(_ files: [PageReuse.File]) -> Bool
+  /// recorded when it was written (or, with a stamp, the same inode and modification time); all
+  /// of them, saying their stamps now, or, saying nil, none.
+  func keep(_ files: [PageReuse.File]) -> [PageReuse.File]?
+  /// The stamp of a file this sink has written.
+  func stamp(_ path: String) -> FileStamp?
 }
 
 extension SiteSink {
-  func keep(_ files: [PageReuse.File]) -> Bool { false }
+  func keep(_ files: [PageReuse.File]) -> [PageReuse.File]? { nil }
+  func stamp(_ path: String) -> FileStamp? { nil }
 
   func write(_ path: String, pieces produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws {
     var whole: [UInt8] = []
@@ -58,22 +62,28 @@ struct FolderSink: SiteSink {
     }
   }
 
-  func keep(_ files: [PageReuse.File]) -> Bool {
-    guard let previous, files.allSatisfy({ SitePath.safe($0.path) != nil }) else { return false }
-    var linked: [String] = []
+  func keep(_ files: [PageReuse.File]) -> [PageReuse.File]? {
+    guard let previous, files.allSatisfy({ SitePath.safe($0.path) != nil }) else { return nil }
+    var linked: [PageReuse.File] = []
     for file in files {
-      let kept = fileSystem.reuse(
-        previous + "/" + file.path, as: folder + "/" + file.path, size: file.size
+      let stamp = fileSystem.reuse(
+        previous + "/" + file.path, as: folder + "/" + file.path, size: file.size, stamp: file.stamp
       ) { Digest(of: $0) == file.digest }
-      guard kept else {
+      guard let stamp else {
         // None, then: the page is rendered and written whole.
-        for path in linked { try? fileSystem.remove(path) }
-        return false
+        for file in linked { try? fileSystem.remove(folder + "/" + file.path) }
+        return nil
       }
-      linked.append(folder + "/" + file.path)
+      var kept = file
+      kept.stamp = stamp
+      linked.append(kept)
       reused.add()
     }
-    return true
+    return linked
+  }
+
+  func stamp(_ path: String) -> FileStamp? {
+    fileSystem.stamp(folder + "/" + path)
   }
 
   func write(_ path: String, pieces produce: (_ piece: ([UInt8]) throws -> Void) throws -> Void) throws {

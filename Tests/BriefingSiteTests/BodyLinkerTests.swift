@@ -24,7 +24,7 @@ import Testing
       "# NHK report\n\nNHK said `NHK code` and [the NHK site](https://nhk.example) and <https://nhk.example/NHK>.\n\n    NHK in a code block\n"
     )
     #expect(
-      linked.html == """
+      linked.html.text == """
         <h1>NHK report</h1>
         <p><a href="../organizations/nhk.html">NHK</a> said <code>NHK code</code> and <a href="https://nhk.example">the NHK site</a> and <a href="https://nhk.example/NHK">https://nhk.example/NHK</a>.</p>
         <pre><code>NHK in a code block
@@ -36,7 +36,7 @@ import Testing
   }
 
   @Test func rendersNoRawHTMLAndNoScriptLinks() {
-    let html = render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) Gen Nakatani\n").html
+    let html = render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) Gen Nakatani\n").html.text
     #expect(!html.contains("<script>"))
     #expect(!html.contains("javascript:"))
     #expect(html.contains("<a href=\"../people/gen-nakatani.html\">Gen Nakatani</a>"))
@@ -48,7 +48,7 @@ import Testing
       paragraphs: [.init("NHK <b>said</b> & *nothing*", line: 1)])
     article.date = nil
     #expect(
-      linker.link(article).html
+      linker.link(article).html.text
         == "<p><a class=\"mention\" href=\"../organizations/nhk.html\">NHK</a> &lt;b&gt;said&lt;/b&gt; &amp; *nothing*</p>\n"
     )
   }
@@ -69,7 +69,7 @@ import Testing
       id: "articles/t", slug: "t", file: "t.txt", format: .text, title: "T",
       paragraphs: [.init("Alice Smith spoke.", line: 1)])
     #expect(
-      linker.link(article).html
+      linker.link(article).html.text
         == "<p><a class=\"mention\" href=\"../\(escaped)/alice.html\">Alice Smith</a> spoke.</p>\n")
   }
 }

@@ -207,6 +207,48 @@ import Testing
     #expect(try String(contentsOfFile: fixture.folder + "/elsewhere.html", encoding: .utf8) == "elsewhere")
   }
 
+  /// A kept file whose inode, size and modification time are as recorded, and older than the
+  /// record by more than a second, is taken without being read; one whose time changed is read
+  /// and, being different, written anew.
+  @Test func aFileOlderThanTheRecordIsTrustedByItsStamp() throws {
+    let fixture = try PageKeepingTests.briefing(articles: 5, seed: 13)
+    defer { fixture.remove() }
+    _ = try builds(fixture)
+    let folder = fixture.folder + "/.briefing-cache"
+    let record = try #require(try fixture.fileSystem.files(under: folder).first { $0.hasPrefix("pages-") })
+    let text = String(decoding: try fixture.fileSystem.read(folder + "/" + record), as: UTF8.self)
+    #expect(text.contains("\tpeople/gen-nakatani.html\t"))
+    // As if the record had been written a minute after the site.
+    func age(_ path: String, by seconds: Int) throws {
+      var info = stat()
+      #expect(stat(path, &info) == 0)
+      var times = [
+        timespec(tv_sec: info.st_atim.tv_sec, tv_nsec: info.st_atim.tv_nsec),
+        timespec(tv_sec: info.st_mtim.tv_sec + seconds, tv_nsec: info.st_mtim.tv_nsec),
+      ]
+      #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    }
+    try age(folder + "/" + record, by: 60)
+    let page = fixture.output + "/people/gen-nakatani.html"
+    let article = fixture.output + "/articles/made-2.html"
+    let original = try fixture.fileSystem.read(page)
+    // One page changed in place, its size and time put back: trusted, so kept as it now is.
+    var info = stat()
+    #expect(stat(page, &info) == 0)
+    let handle = try #require(FileHandle(forWritingAtPath: page))
+    try handle.write(contentsOf: Data("<!--X-->".utf8))
+    try handle.close()
+    var times = [info.st_atim, info.st_mtim]
+    #expect(utimensat(AT_FDCWD, page, &times, 0) == 0)
+    // Another changed with a new time: read, found different, written anew.
+    try fixture.fileSystem.write(Array("edited by hand".utf8), to: article)
+    let (warm, cold, pagesKept) = try builds(fixture)
+    #expect(pagesKept > 0)
+    #expect(differences(warm, cold) == ["people/gen-nakatani.html"])
+    let kept = warm["people/gen-nakatani.html"] ?? []
+    #expect(kept.count == original.count && kept.starts(with: Array("<!--X-->".utf8)))
+  }
+
   /// A changed template changes every page: none is kept.
   @Test func aChangedTemplateKeepsNoPage() throws {
     let fixture = try PageKeepingTests.briefing(articles: 3, seed: 3)
