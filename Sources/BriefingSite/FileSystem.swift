@@ -274,26 +274,27 @@ public struct LocalFileSystem: FileSystem {
   public func reuse(
     _ existing: String, as path: String, size: Int, stamp: FileStamp?, if matches: ([UInt8]) -> Bool
   ) -> FileStamp? {
+    func linked(_ current: FileStamp) -> FileStamp? {
+      if link(existing, path) == 0 { return current }
+      guard errno == ENOENT else { return nil }
+      let folder = (path as NSString).deletingLastPathComponent
+      guard !folder.isEmpty, (try? createDirectory(folder)) != nil else { return nil }
+      return link(existing, path) == 0 ? current : nil
+    }
     // A symbolic link is never followed: what is reused is a file the last build wrote.
+    var info = stat()
+    if let stamp, lstat(existing, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size,
+      FileStamp(info) == stamp
+    {
+      return linked(stamp)
+    }
     let fd = open(existing, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else {
-      return nil
-    }
-    let current = FileStamp(info)
-    if current != stamp {
-      guard let bytes = LocalFileSystem.contents(of: fd, size: size), bytes.count == size, matches(bytes)
-      else {
-        return nil
-      }
-    }
-    if link(existing, path) == 0 { return current }
-    guard errno == ENOENT else { return nil }
-    let folder = (path as NSString).deletingLastPathComponent
-    guard !folder.isEmpty, (try? createDirectory(folder)) != nil else { return nil }
-    return link(existing, path) == 0 ? current : nil
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size,
+      let bytes = LocalFileSystem.contents(of: fd, size: size), bytes.count == size, matches(bytes)
+    else { return nil }
+    return linked(FileStamp(info))
   }
 
   public func stamp(_ path: String) -> FileStamp? {

@@ -18,11 +18,15 @@ import Synchronization
 ///   named with it, the articles listed and their quotes), of the documents of its passages, of
 ///   the passages that name it and of its quotes; its timeline entries whole, with the files of
 ///   their sources; for an event, the entries before and after it, the same way.
-/// Every other page (front page, indexes, timeline, feeds, data) is rendered on every build.
+/// - a page of a long timeline: its entries whole, with the files of their sources, and the paths
+///   and titles of the pages before and after it.
+/// Every other page (front page, indexes, the timeline's first page, feeds, data) is rendered on
+/// every build.
 final class PageReuse: @unchecked Sendable {
   // @unchecked: `made` and `kept` are only touched under `lock`; the rest is read-only.
   let global: Digest
   private let briefing: Briefing
+  private let timelineParts: [Paging.TimelinePart]
   /// The digest of each document's file, by document id.
   private let files: [String: Digest]
   /// What the last build recorded, when its `global` was this one's.
@@ -47,10 +51,11 @@ final class PageReuse: @unchecked Sendable {
   }
 
   init(
-    briefing: Briefing, environment: Digest, theme: Theme, search: Bool, fileDigests: [String: Digest],
-    last record: Record?
+    briefing: Briefing, timelineParts: [Paging.TimelinePart], environment: Digest, theme: Theme, search: Bool,
+    fileDigests: [String: Digest], last record: Record?
   ) {
     self.briefing = briefing
+    self.timelineParts = timelineParts
     var files: [String: Digest] = [:]
     for article in briefing.articles { files[article.id] = fileDigests[article.file] }
     for entity in briefing.entities { files[entity.id] = fileDigests[entity.file] }
@@ -86,6 +91,7 @@ final class PageReuse: @unchecked Sendable {
     switch page {
     case .entity(let id): "entity \(id)"
     case .article(let id): "article \(id)"
+    case .timelinePart(let index): "timeline \(timelineParts[index].path)"
     default: nil
     }
   }
@@ -135,6 +141,15 @@ final class PageReuse: @unchecked Sendable {
         digest.add("next")
         if index + 1 < briefing.timeline.count { entry(briefing.timeline[index + 1]) }
       }
+    case .timelinePart(let index):
+      digest.add("timeline part")
+      digest.add(separator: UInt64(timelineParts.count))
+      for neighbour in [index - 1, index, index + 1] where timelineParts.indices.contains(neighbour) {
+        digest.add(separator: UInt64(neighbour))
+        digest.add(timelineParts[neighbour].path)
+        digest.add(timelineParts[neighbour].title)
+      }
+      for item in briefing.timeline[timelineParts[index].range] { entry(item) }
     default:
       return nil
     }

@@ -101,7 +101,8 @@ public struct Pipeline: Sendable {
     var renderer = SiteRenderer(briefing: briefing, bodies: bodies, theme: theme, search: indexer != nil)
     if let linkCache, let lastPages {
       renderer.reuse = PageReuse(
-        briefing: briefing, environment: linkCache.environment, theme: theme, search: indexer != nil,
+        briefing: briefing, timelineParts: renderer.timelineParts, environment: linkCache.environment,
+        theme: theme, search: indexer != nil,
         fileDigests: linkCache.fileDigests, last: lastPages())
     }
     if let since {

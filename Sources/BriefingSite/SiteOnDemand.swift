@@ -62,6 +62,7 @@ extension SiteRenderer {
   /// for a path no page writes, and for files that are not pages.
   func page(at path: String) -> Page? {
     guard path.hasSuffix(".html") else { return nil }
+    if let part = timelineParts.firstIndex(where: { $0.path == path }) { return .timelinePart(part) }
     var base = String(path.dropLast(".html".count))
     // A continuation page: `people/x.p2`, `articles/index.p3`.
     if let dot = base.range(of: ".p", options: .backwards), let number = Int(base[dot.upperBound...]),
@@ -77,7 +78,6 @@ extension SiteRenderer {
     case "articles/index": return .articleIndex
     default: break
     }
-    if base.hasPrefix("timeline-") { return .timeline }
     if let kind = briefing.kinds.first(where: { base == $0.folder + "/index" }) { return .kindIndex(kind) }
     if briefing.entityByID[base] != nil { return .entity(base) }
     if briefing.articleByID[base] != nil { return .article(base) }

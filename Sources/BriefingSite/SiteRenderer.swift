@@ -18,6 +18,8 @@ struct SiteRenderer: Sendable {
   /// Views for pages at the root and one folder down, with their link views made once.
   private let atRoot: Views
   private let inFolder: Views
+  /// The pages of a timeline too long for one (none when it fits on `timeline.html`).
+  let timelineParts: [Paging.TimelinePart]
 
   init(briefing: Briefing, bodies: RenderedBodies, theme: Theme, search: Bool = false) {
     self.briefing = briefing
@@ -29,11 +31,15 @@ struct SiteRenderer: Sendable {
     }
     atRoot = views[0]
     inFolder = views[1]
+    timelineParts =
+      briefing.timeline.count > Paging.timelineEntries ? Paging.timelineParts(briefing.timeline) : []
   }
 
   /// One output file to make.
   enum Page: Sendable {
     case front, timeline, notFound, articleIndex, search
+    /// One of `timelineParts`, by index.
+    case timelinePart(Int)
     case kindIndex(EntityKind)
     case entity(String)
     case article(String)
@@ -45,6 +51,7 @@ struct SiteRenderer: Sendable {
   func render(into sink: SiteSink) throws -> (pages: Int, files: Int) {
     var pages: [Page] = [.front, .timeline, .notFound, .articleIndex]
     if search { pages.append(.search) }
+    pages += timelineParts.indices.map { .timelinePart($0) }
     pages += briefing.kinds.map { .kindIndex($0) }
     pages += briefing.entities.map { .entity($0.id) }
     pages += briefing.articles.map { .article($0.id) }
@@ -183,14 +190,13 @@ struct SiteRenderer: Sendable {
       return [("index.html", theme.render("index", context))]
     case .timeline:
       let views = self.views(root: "")
-      guard briefing.timeline.count > Paging.timelineEntries else {
+      guard !timelineParts.isEmpty else {
         return [("timeline.html", theme.render("timeline", views.timelinePage()))]
       }
-      let parts = Paging.timelineParts(briefing.timeline)
-      return [("timeline.html", theme.render("timeline", views.timelineIndexPage(parts)))]
-        + parts.indices.map { index in
-          (parts[index].path, theme.render("timeline", views.timelinePartPage(parts, index + 1)))
-        }
+      return [("timeline.html", theme.render("timeline", views.timelineIndexPage(timelineParts)))]
+    case .timelinePart(let index):
+      let context = self.views(root: "").timelinePartPage(timelineParts, index + 1)
+      return [(timelineParts[index].path, theme.render("timeline", context))]
     case .notFound:
       let context = self.views(root: briefing.config.baseURL ?? "").page(
         title: "Page not found", current: nil)

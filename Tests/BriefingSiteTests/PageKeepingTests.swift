@@ -188,6 +188,29 @@ import Testing
     #expect(person.contains("Call report, revised"), "the event's source, on a page of its people")
   }
 
+  /// The pages of a long timeline are kept like entity pages: a page whose entries did not change
+  /// is not rendered; one whose entries did is, and the site is still a cold build's.
+  @Test func pagesOfALongTimelineAreKeptUnlessTheirEntriesChanged() throws {
+    let fixture = try Fixture(PagingTests.manyArticles(Paging.timelineEntries + 200))
+    defer { fixture.remove() }
+    var (warm, cold, kept) = try builds(fixture)
+    let parts = warm.keys.filter { $0.hasPrefix("timeline-") }.sorted()
+    #expect(parts == ["timeline-2023.html", "timeline-2024.html"])
+    // Every article, the one person, the two timeline pages.
+    let keyed = Paging.timelineEntries + 200 + 1 + parts.count
+    (warm, cold, kept) = try builds(fixture)
+    #expect(differences(warm, cold) == [])
+    #expect(kept == keyed)
+    // An entry of 2023 changes: its page is rendered, 2024's is kept.
+    try fixture.write(
+      "---\ntitle: Article 4\ndate: 2023-05-28\n---\nAda Lovelace closed bridge 4 on May 5, 2023.\n",
+      to: "content/articles/a4.md")
+    (warm, cold, kept) = try builds(fixture)
+    #expect(differences(warm, cold) == [])
+    #expect(String(decoding: warm["timeline-2023.html"] ?? [], as: UTF8.self).contains("closed bridge 4"))
+    #expect(kept == keyed - 3)  // all but the article, its person and the 2023 page
+  }
+
   /// A kept page is the last site's file only when that file is still what was written: edited by
   /// hand, or replaced by a link, it is written anew.
   @Test func aPageChangedInTheOutputIsWrittenAnew() throws {
