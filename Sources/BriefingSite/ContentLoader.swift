@@ -196,25 +196,6 @@ func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
   return (line, 1)
 }
 
-/// Maps `items` on all cores, keeping their order.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-  guard items.count > 1 else { return items.map(transform) }
-  let results = UnsafeResults<R>(count: items.count)
-  DispatchQueue.concurrentPerform(iterations: items.count) { index in
-    results.set(index, transform(items[index]))
-  }
-  return results.values
-}
-
-/// Slots written once each from `concurrentPerform`, read after it returns.
-private final class UnsafeResults<R>: @unchecked Sendable {
-  // @unchecked: each index is written by exactly one iteration, and read only after all finish.
-  private var storage: [R?]
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-  func set(_ index: Int, _ value: R) { storage.withUnsafeMutableBufferPointer { $0[index] = value } }
-  var values: [R] { storage.map { $0! } }
-}
-
 /// Digests of the files read, filled from several threads.
 private final class Digests: @unchecked Sendable {
   // @unchecked: `all` is only touched under `lock`.

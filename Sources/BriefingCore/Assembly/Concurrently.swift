@@ -29,11 +29,33 @@ enum Concurrently {
   }
 }
 
-/// Slots written once each from `concurrentPerform`, read after it returns.
+/// Maps `items` on all cores, keeping their order.
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+  guard items.count > 1 else { return items.map(transform) }
+  let results = Slots<R>(count: items.count)
+  DispatchQueue.concurrentPerform(iterations: items.count) { index in
+    results.set(index, transform(items[index]))
+  }
+  return results.values
+}
+
+/// Slots written once each from `concurrentPerform`, read after it returns. The slots are one
+/// allocation that never moves: writing one never touches another (an array here would be
+/// checked for uniqueness, and perhaps copied, on every write, racing with the other writers).
 private final class Slots<R>: @unchecked Sendable {
   // @unchecked: each index is written by exactly one iteration, and read only after all finish.
-  private var storage: [R?]
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-  func set(_ index: Int, _ value: R) { storage.withUnsafeMutableBufferPointer { $0[index] = value } }
+  private let storage: UnsafeMutableBufferPointer<R?>
+
+  init(count: Int) {
+    storage = .allocate(capacity: count)
+    storage.initialize(repeating: nil)
+  }
+
+  deinit {
+    _ = storage.deinitialize()
+    storage.deallocate()
+  }
+
+  func set(_ index: Int, _ value: R) { storage[index] = value }
   var values: [R] { storage.map { $0! } }
 }
