@@ -127,6 +127,8 @@ final class LinkCache: @unchecked Sendable {
   /// Where the entries this build used or made are in the pack (header included), and their size.
   private var used: [Range<Int>] = []
   private var usedBytes = 0
+  /// Whether the pack could not be mapped: its entries were not read, so none counts as used.
+  private var unread = false
 
   var pack: String { "\(folder)/links-v\(LinkCache.format).pack" }
   private var newPack: String { pack + ".\(ProcessInfo.processInfo.processIdentifier).tmp" }
@@ -172,8 +174,12 @@ final class LinkCache: @unchecked Sendable {
       var info = stat()
       guard fstat(file, &info) == 0 else { return false }
       if info.st_size == 0 { return LinkCache.write(file, LinkCache.packMagic) }
-      let mapping = PackMapping(file: file, count: Int(info.st_size))
-      guard let mapping, mapping.bytes.starts(with: LinkCache.packMagic) else {
+      // Unmapped (out of address space, say), the pack is only appended to this time.
+      guard let mapping = PackMapping(file: file, count: Int(info.st_size)) else {
+        unread = true
+        return true
+      }
+      guard mapping.bytes.starts(with: LinkCache.packMagic) else {
         if mending { replace(keeping: []) }
         return file >= 0
       }
@@ -278,6 +284,7 @@ final class LinkCache: @unchecked Sendable {
     mapping = nil
     used = []
     usedBytes = 0
+    unread = false
     open(mending: false)
   }
 
@@ -342,7 +349,7 @@ final class LinkCache: @unchecked Sendable {
   /// time to link again.
   func commit() {
     lock.withLock {
-      guard file >= 0 else { return }
+      guard file >= 0, !unread else { return }
       var info = stat()
       guard fstat(file, &info) == 0, Int(info.st_size) > 2 * usedBytes else { return }
       locked { replace(keeping: used) }
