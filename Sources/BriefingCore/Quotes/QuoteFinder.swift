@@ -175,17 +175,10 @@ private struct Tokens {
     let text = tokens[i].text
     guard let byte = text.utf8.first else { return false }
     let upper = byte < 0x80 ? isUpper(byte) : text.unicodeScalars.first!.properties.isUppercase
-    // Most words are ASCII: their tests below can read bytes. One pass says whether it is, and
-    // whether it has a hyphen or an apostrophe.
-    var ascii = true
-    var joined = false
-    for b in text.utf8 {
-      if b >= 0x80 {
-        ascii = false
-      } else if b == 0x2D || b == 0x27 {
-        joined = true
-      }
-    }
+    // Most words are ASCII: their tests below can read bytes. The tokenizer said whether it is,
+    // and whether it has a hyphen or an apostrophe.
+    let ascii = tokens[i].isASCII
+    let joined = tokens[i].isJoined
     if !upper {
       if ascii, !joined { return false }
       // "al-Sahhaf", "bin-Laden", "d'Estaing"
@@ -198,16 +191,15 @@ private struct Tokens {
     if SpeakerWords.titles.contains(bareTitle(text)) { return true }
     if SpeakerWords.notNames.contains(text) { return false }
     // "Explaining Japan's …": a word that opens a sentence is capitalized for that alone.
+    let participle =
+      ascii
+      ? text.utf8.hasSuffix("ing") || text.utf8.hasSuffix("ly") || text.utf8.hasSuffix("ed")
+      : text.hasSuffix("ing") || text.hasSuffix("ly") || text.hasSuffix("ed")
+    guard participle else { return true }
     let opensSentence =
-      i == 0 || Tokens.sentenceOpeners.contains(tokens[i - 1].text) || tokens[i - 1].isQuoteMark
-    if opensSentence {
-      let participle =
-        ascii
-        ? text.utf8.hasSuffix("ing") || text.utf8.hasSuffix("ly") || text.utf8.hasSuffix("ed")
-        : text.hasSuffix("ing") || text.hasSuffix("ly") || text.hasSuffix("ed")
-      if participle { return false }
-    }
-    return true
+      i == 0 || tokens[i - 1].isQuoteMark
+      || (tokens[i - 1].kind == .punctuation && Tokens.sentenceOpeners.contains(tokens[i - 1].text))
+    return !opensSentence
   }
 
   /// The marks after which a capitalized word may be capitalized only for opening a sentence.
@@ -237,7 +229,7 @@ extension String.UTF8View {
 
 /// "Mr." → "Mr", "Gen." → "Gen".
 private func bareTitle(_ word: String) -> String {
-  word.hasSuffix(".") ? String(word.dropLast()) : word
+  word.utf8.last == 0x2E ? String(word.dropLast()) : word
 }
 
 private struct Span {
@@ -396,12 +388,12 @@ private struct QuoteReader {
           let speaks = isSubjectOfSpeech(p, end + 1) || isInvertedSpeech(p, i - 1)
           let certain =
             speaker.entity != nil || roles.contains { !$0.isEmpty } || gender != nil || speaks
-          let words = speaker.name.split(separator: " ").count
+          let words = wordCount(speaker.name)
           // "Shultz" after "Secretary of State George Shultz": the person named before.
           if words == 1, speaker.entity == nil,
             let earlier = referents.suffix(QuoteReader.memory).last(where: {
               $0.speaker.entity == nil
-                && $0.speaker.name.split(separator: " ").last.map(String.init) == speaker.name
+                && lastWord(of: $0.speaker.name).map { $0 == speaker.name } == true
             })
           {
             var again = earlier
@@ -798,7 +790,7 @@ private struct QuoteReader {
         let full = Set(
           recent(before: position, extra: extra).filter {
             $0.position < position && $0.speaker.entity == nil
-              && $0.speaker.name.split(separator: " ").last.map(String.init) == speaker.name
+              && lastWord(of: $0.speaker.name).map { $0 == speaker.name } == true
           }.map(\.speaker))
         if full.count == 1 { speaker = full.first! }
       }
@@ -1024,4 +1016,31 @@ private struct QuoteReader {
     while let first = t.first, first == " " { t = t.dropFirst() }
     return String(t)
   }
+}
+
+/// The words of a name split at spaces: how many there are, without making them.
+private func wordCount(_ name: String) -> Int {
+  var count = 0
+  var inWord = false
+  for byte in name.utf8 {
+    if byte == 0x20 {
+      inWord = false
+    } else if !inWord {
+      inWord = true
+      count += 1
+    }
+  }
+  return count
+}
+
+/// The last of a name's words split at spaces ("Shultz" of "George Shultz"), nil for none; a view
+/// of the name, not a new string.
+private func lastWord(of name: String) -> Substring? {
+  let utf8 = name.utf8
+  var end = utf8.endIndex
+  while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+  guard end > utf8.startIndex else { return nil }
+  var start = end
+  while start > utf8.startIndex, utf8[utf8.index(before: start)] != 0x20 { start = utf8.index(before: start) }
+  return name[start..<end]
 }

@@ -18,21 +18,46 @@ struct QuoteToken: Sendable, Hashable {
   var end: Int
   /// `text` in lower case, made once: attribution asks for it many times a token.
   var lowercased: String
+  /// "Iwaya's", "Trump’s": read once from the bytes.
+  var isPossessive = false
+  /// Whether every byte is ASCII, and whether one is a hyphen or an apostrophe: read once.
+  var isASCII = true
+  var isJoined = false
 
   var isQuoteMark: Bool { kind == .open || kind == .close || kind == .straight }
-  /// "Iwaya's", "Trump’s".
-  var isPossessive: Bool { text.hasSuffix("'s") || text.hasSuffix("’s") }
 
   /// Splits `bytes` into tokens. A word keeps its apostrophes ("Trump's", "don’t"), inner hyphens
   /// and the periods of abbreviations and initials ("Mr.", "U.S.", "W.").
   static func tokens(_ bytes: [UInt8]) -> [QuoteToken] {
     var tokens: [QuoteToken] = []
+    tokens.reserveCapacity(bytes.count / 5)
     var i = 0
     func add(_ kind: Kind, _ start: Int, _ end: Int) {
+      var upper = false
+      var ascii = true
+      var joined = false
+      for k in start..<end {
+        let b = bytes[k]
+        if b >= 0x80 {
+          ascii = false
+        } else if isUpper(b) {
+          upper = true
+        } else if b == 0x2D || b == 0x27 {
+          joined = true
+        }
+      }
+      let plain = ascii && !upper
       let text = String(decoding: bytes[start..<end], as: UTF8.self)
       // Most words are ASCII and already lower case: no new string for them.
-      let lower = text.utf8.contains(where: { isUpper($0) || $0 >= 0x80 }) ? text.lowercased() : text
-      tokens.append(QuoteToken(kind: kind, text: text, start: start, end: end, lowercased: lower))
+      let length = end - start
+      let possessive =
+        length >= 2 && bytes[end - 1] == 0x73
+        && (bytes[end - 2] == 0x27
+          || (length >= 4 && bytes[end - 4] == 0xE2 && bytes[end - 3] == 0x80 && bytes[end - 2] == 0x99))
+      tokens.append(
+        QuoteToken(
+          kind: kind, text: text, start: start, end: end, lowercased: plain ? text : text.lowercased(),
+          isPossessive: possessive, isASCII: ascii, isJoined: joined))
     }
     while i < bytes.count {
       let b = bytes[i]
