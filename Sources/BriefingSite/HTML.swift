@@ -9,11 +9,7 @@ public enum HTML {
   /// `text` escaped, with the first occurrence of `mark` wrapped in `<mark>`.
   static func highlight(_ mark: String, in text: String) -> String {
     guard let start = firstOffset(of: mark, in: text) else { return escape(text) }
-    let bytes = Array(text.utf8)
-    let end = start + mark.utf8.count
-    func escaped(_ part: ArraySlice<UInt8>) -> String { escape(String(decoding: part, as: UTF8.self)) }
-    return escaped(bytes[..<start]) + "<mark>" + escaped(bytes[start..<end]) + "</mark>"
-      + escaped(bytes[end...])
+    return HTMLEscaping.escape(text, marking: start..<start + mark.utf8.count)
   }
 
   /// The UTF-8 offset of the first occurrence of `needle` in `text` (byte for byte, so never inside

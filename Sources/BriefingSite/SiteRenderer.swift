@@ -26,8 +26,9 @@ struct SiteRenderer: Sendable {
     self.bodies = bodies
     self.theme = theme
     self.search = search
+    let aggregates = Views.Aggregates()
     let views = parallelMap(["", "../"]) { root in
-      Views(briefing: briefing, root: root, search: search).sharingLinks()
+      Views(briefing: briefing, root: root, search: search, aggregates: aggregates).sharingLinks()
     }
     atRoot = views[0]
     inFolder = views[1]

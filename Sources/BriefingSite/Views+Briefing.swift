@@ -67,15 +67,11 @@ extension Views {
 
   /// Issues related by the note, then by the articles they share.
   func relatedIssues(of issue: String) -> TemplateValue {
-    var counts: [String: Int] = [:]
-    for document in articles(mentioning: issue) {
-      for id in named(in: document)
-      where id.hasPrefix("issues/") && id != issue {
-        counts[id, default: 0] += 1
-      }
-    }
+    // Highest count first, then by id.
+    let sharing = aggregates.sharedArticles(briefing).of(issue).filter { $0.id.hasPrefix("issues/") }
+    let counts = Dictionary(sharing.map { ($0.id, $0.count) }, uniquingKeysWith: { first, _ in first })
     let curated = briefing.connections(of: issue, kind: .issue).map(\.id)
-    let byArticles = ranked(counts).map(\.0).filter { !curated.contains($0) }
+    let byArticles = sharing.map(\.id).filter { !curated.contains($0) }
     return list(
       (curated + byArticles).compactMap { id in
         briefing.entityByID[id].map { entity -> Fields in

@@ -1,5 +1,6 @@
 import BriefingCore
 import BriefingTemplates
+import Foundation
 
 /// Named template values: the fields of one view object.
 typealias Fields = [String: TemplateValue]
@@ -14,18 +15,43 @@ struct Views: Sendable {
   /// Every entity's and article's link view, made once for this root and shared by every page
   /// (a page that adds to one copies it then).
   private var links: Links?
+  /// What several pages read, worked out on first use and shared by views made with it.
+  let aggregates: Aggregates
+
+  final class Aggregates: @unchecked Sendable {
+    // @unchecked: `shared` is only touched under `lock`.
+    private let lock = NSLock()
+    private var shared: SharedArticles?
+
+    init() {}
+
+    /// Every entity's top dozen by shared articles, and every issue (related issues lists them all).
+    func sharedArticles(_ briefing: Briefing) -> SharedArticles {
+      lock.withLock {
+        if let shared { return shared }
+        let made = SharedArticles(briefing, limit: Views.mentionedWithLimit) { $0.hasPrefix("issues/") }
+        shared = made
+        return made
+      }
+    }
+  }
 
   struct Links: Sendable {
     var entities: [String: Fields] = [:]
     var articles: [String: Fields] = [:]
     /// The entities each document names, each once: made once, read by every entity's page.
     var named: [String: [String]] = [:]
+    /// What `page(title:current:)` gives every page but its title and navigation, and the
+    /// navigation by current section ("" for none).
+    var page: Fields = [:]
+    var navigation: [String: TemplateValue] = [:]
   }
 
-  init(briefing: Briefing, root: String, search: Bool = false) {
+  init(briefing: Briefing, root: String, search: Bool = false, aggregates: Aggregates = Aggregates()) {
     self.briefing = briefing
     self.root = root
     self.search = search
+    self.aggregates = aggregates
   }
 
   /// These views with the link views of every entity and article made now, for many pages.
@@ -36,6 +62,10 @@ struct Views: Sendable {
     for (document, mentions) in briefing.mentionsByDocument {
       links.named[document] = Array(Set(mentions.map(\.entity)))
     }
+    links.page = makePage()
+    for current in ["", "timeline", "articles", "search"] + briefing.kinds.map(\.folder) {
+      links.navigation[current] = navigation(current: current.isEmpty ? nil : current)
+    }
     var views = self
     views.links = links
     return views
@@ -43,6 +73,28 @@ struct Views: Sendable {
 
   /// What every page has: site title, navigation, the way to the root.
   func page(title: String, current: String?) -> Fields {
+    var fields = links?.page ?? makePage()
+    fields["pageTitle"] = .string(title)
+    fields["nav"] = links?.navigation[current ?? ""] ?? navigation(current: current)
+    return fields
+  }
+
+  /// Every field of `page(title:current:)` but the title and the navigation; with room for what
+  /// the pages add, so that adding it does not grow the table.
+  private func makePage() -> Fields {
+    var fields = Fields(minimumCapacity: 48)
+    fields["root"] = .string(root)
+    fields["lang"] = .string(briefing.config.language)
+    fields["siteTitle"] = .string(briefing.config.title)
+    fields["asOf"] = briefing.asOf.map(date) ?? false
+    fields["siteExtra"] = .extra(briefing.config.extra)
+    // What some pages add, false on the others, so that every page has every name its template
+    // may use.
+    for name in ["jsonLD", "searchable", "pager"] { fields[name] = false }
+    return fields
+  }
+
+  private func navigation(current: String?) -> TemplateValue {
     func item(_ title: String, _ url: String, _ name: String) -> TemplateValue {
       ["title": .string(title), "url": .string(root + url), "current": .bool(current == name)]
     }
@@ -52,18 +104,7 @@ struct Views: Sendable {
     }
     nav.append(item("Articles", "articles/index.html", "articles"))
     if search { nav.append(item("Search", "search.html", "search")) }
-    return [
-      "root": .string(root),
-      "lang": .string(briefing.config.language),
-      "siteTitle": .string(briefing.config.title),
-      "pageTitle": .string(title),
-      "nav": .list(nav),
-      "asOf": briefing.asOf.map(date) ?? false,
-      "siteExtra": .extra(briefing.config.extra),
-      // What some pages add, false on the others, so that every page has every name its
-      // template may use.
-      "jsonLD": false, "searchable": false, "pager": false,
-    ]
+    return .list(nav)
   }
 
   func date(_ date: BriefingDate) -> TemplateValue {
@@ -86,19 +127,28 @@ struct Views: Sendable {
     links?.named[document] ?? Array(Set((briefing.mentionsByDocument[document] ?? []).map(\.entity)))
   }
 
+  // Link views are made with room for the two or three fields a list adds to its items ("count",
+  // "shared", "why"), so that adding them copies the table without growing it.
+
   private func makeLink(_ entity: Entity) -> Fields {
-    [
-      "name": .string(entity.name), "url": .string(root + entity.url), "kind": .string(entity.kind.name),
-      "summary": .text(entity.summary), "mentions": .int(briefing.mentionCount(of: entity.id)),
-    ]
+    var fields = Fields(minimumCapacity: 9)
+    fields["name"] = .string(entity.name)
+    fields["url"] = .string(root + entity.url)
+    fields["kind"] = .string(entity.kind.name)
+    fields["summary"] = .text(entity.summary)
+    fields["mentions"] = .int(briefing.mentionCount(of: entity.id))
+    return fields
   }
 
   private func makeLink(_ article: Article) -> Fields {
-    [
-      "title": .string(article.title), "url": .string(root + article.pageURL),
-      "excerpt": .bool(article.titleIsExcerpt), "date": article.date.map(date) ?? false,
-      "source": .text(article.source), "dek": .text(article.dek),
-    ]
+    var fields = Fields(minimumCapacity: 9)
+    fields["title"] = .string(article.title)
+    fields["url"] = .string(root + article.pageURL)
+    fields["excerpt"] = .bool(article.titleIsExcerpt)
+    fields["date"] = article.date.map(date) ?? false
+    fields["source"] = .text(article.source)
+    fields["dek"] = .text(article.dek)
+    return fields
   }
 
   /// A list that templates can test for emptiness: the items, or false.
@@ -224,15 +274,12 @@ struct Views: Sendable {
     briefing.documents(mentioning: id).map(\.document).filter { $0.hasPrefix("articles/") }
   }
 
+  /// How many entities "mentioned with" lists.
+  static let mentionedWithLimit = 12
+
   /// Entities that share articles with `id`, with how many articles they share.
   func mentionedWith(_ id: String) -> TemplateValue {
-    var counts: [String: Int] = [:]
-    for document in articles(mentioning: id) {
-      for other in named(in: document) where other != id {
-        counts[other, default: 0] += 1
-      }
-    }
-    let ranked = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(12)
+    let ranked = aggregates.sharedArticles(briefing).of(id).prefix(Views.mentionedWithLimit)
     return list(
       ranked.compactMap { other, count in
         briefing.entityByID[other].map { entity -> Fields in

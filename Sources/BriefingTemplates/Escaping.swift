@@ -14,4 +14,20 @@ public enum HTMLEscaping {
       return String(decoding: out.bytes, as: UTF8.self)
     } ?? text
   }
+
+  /// `text` escaped, with the UTF-8 bytes in `marked` wrapped in `<mark>…</mark>`: one pass, one
+  /// new string.
+  public static func escape(_ text: String, marking marked: Range<Int>) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+      var out = Output(capacity: bytes.count + 48)
+      defer { out.deallocate() }
+      Renderer.escape(UnsafeBufferPointer(rebasing: bytes[..<marked.lowerBound]), &out)
+      out.append("<mark>")
+      Renderer.escape(UnsafeBufferPointer(rebasing: bytes[marked]), &out)
+      out.append("</mark>")
+      Renderer.escape(UnsafeBufferPointer(rebasing: bytes[marked.upperBound...]), &out)
+      return String(decoding: out.bytes, as: UTF8.self)
+    }
+  }
 }
