@@ -259,14 +259,30 @@ struct Views: Sendable {
       return mentions.isEmpty ? nil : (rank, article, mentions)
     }
     return found.sorted { $0.rank < $1.rank }.map { _, article, mentions -> TemplateValue in
-      var seen: Set<String> = []
-      let sentences = mentions.filter { seen.insert($0.sentence).inserted }.map { mention -> TemplateValue in
+      let sentences = Views.firstOfEachSentence(mentions).map { mention -> TemplateValue in
         ["html": .string(HTML.highlight(mention.text, in: mention.sentence))]
       }
       return [
         "article": .object(link(article)), "sentences": .list(sentences), "count": .int(mentions.count),
       ]
     }
+  }
+
+  /// The first mention in each sentence, in order. An article names an entity a few times: its
+  /// sentences are compared as they are, and hashed only past a dozen.
+  static func firstOfEachSentence(_ mentions: [Mention]) -> [Mention] {
+    var kept: [Mention] = []
+    var seen: Set<String> = []
+    for mention in mentions {
+      if kept.count < 12 {
+        guard !kept.contains(where: { $0.sentence == mention.sentence }) else { continue }
+      } else {
+        if seen.isEmpty { seen = Set(kept.map(\.sentence)) }
+        guard seen.insert(mention.sentence).inserted else { continue }
+      }
+      kept.append(mention)
+    }
+    return kept
   }
 
   /// The articles that mention an entity, each once.

@@ -1,3 +1,4 @@
+import BriefingCore
 import Testing
 
 @testable import BriefingSite
@@ -20,6 +21,23 @@ import Testing
     #expect(HTML.highlight("absent", in: "a < b") == "a &lt; b")
     #expect(HTML.highlight("", in: "a") == "a")
     #expect(HTML.contains("é", in: "café") && !HTML.contains("cafés", in: "café"))
+    #expect(HTML.highlight("<b>", in: "<b>'s") == "<mark>&lt;b&gt;</mark>&#39;s")
+  }
+
+  /// The first mention of each sentence, in order, whether an article names an entity in a few
+  /// sentences (compared one by one) or in many (hashed).
+  @Test(arguments: [3, 30])
+  func keepsTheFirstMentionOfEachSentence(sentences: Int) {
+    let mentions = (0..<sentences * 3).map { n in
+      BriefingCore.Mention(
+        entity: "people/ada", document: "articles/a", sentence: "Sentence \((n * 7) % sentences).",
+        text: "\(n)")
+    }
+    let kept = Views.firstOfEachSentence(mentions)
+    #expect(kept.count == sentences)
+    #expect(Set(kept.map(\.sentence)).count == sentences)
+    var seen: Set<String> = []
+    #expect(kept.map(\.text) == mentions.filter { seen.insert($0.sentence).inserted }.map(\.text))
   }
 
   @Test(
