@@ -11,11 +11,12 @@ DEBUG_BIN := .build/debug/briefing
 
 all: site
 
-# libcmark is the one system library; install it when pkg-config cannot find it.
+# The system libraries: libcmark (Markdown) and mimalloc (the command's allocator); installed when
+# pkg-config cannot find libcmark or mimalloc's header is missing (its package has no .pc file).
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
-	  echo "installing libcmark-dev"; \
-	  $(APT) update -qq && $(APT) install -y -qq libcmark-dev pkg-config >/dev/null; }
+	@{ pkg-config --exists libcmark 2>/dev/null && [ -f /usr/include/mimalloc.h ]; } || { \
+	  echo "installing libcmark-dev libmimalloc-dev"; \
+	  $(APT) update -qq && $(APT) install -y -qq libcmark-dev libmimalloc-dev pkg-config >/dev/null; }
 
 # Pagefind builds the search index; without it the site is built without search. The version is
 # pinned: the committed site/pagefind/ is compared byte for byte, and another version indexes

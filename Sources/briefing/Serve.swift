@@ -1,10 +1,7 @@
 import ArgumentParser
 import BriefingServe
+import CMimalloc
 import Foundation
-
-#if canImport(Glibc)
-  import CMalloc
-#endif
 
 struct Serve: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -93,8 +90,5 @@ private func interrupted() async {
 /// rebuild allocates about as much as the last freed, and memory fresh from the system is zeroed
 /// page by page (page faults were an eighth of a 10,000-article rebuild's time).
 private func keepFreedMemory() {
-  #if canImport(Glibc)
-    _ = mallopt(M_TRIM_THRESHOLD, Int32.max)
-    _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
-  #endif
+  mi_option_disable(mi_option_allow_decommit)
 }
