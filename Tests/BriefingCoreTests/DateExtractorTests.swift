@@ -55,6 +55,22 @@ import Testing
     #expect(DateExtractor.dates(in: sentence, articleDate: nil).isEmpty)
   }
 
+  /// Words are split at spaces by bytes when every space stands alone, and by characters when a
+  /// space is part of a larger one (a combining mark after it): the dates found are the same as
+  /// splitting by characters gives, with the curly quotes and dashes of wire copy or without.
+  @Test(arguments: [
+    ("An initial meeting is arranged for February 7, 2025.", "February 7, 2025"),
+    ("“We meet on February 7, 2025,” he said — briefly.", "February 7, 2025"),
+    ("Talks \u{301}are set for February 7, 2025, and no later.", "February 7, 2025"),
+    ("Talks \u{200D} are set for February 7, 2025.", "February 7, 2025"),
+    ("Talks\u{0600} are set for February 7, 2025 in Oslo.", "February 7, 2025"),
+  ])
+  func splitsWordsWhereTheCharactersSplit(sentence: String, text: String) {
+    let found = DateExtractor.dates(in: sentence, articleDate: nil)
+    #expect(found.map(\.date.iso) == ["2025-02-07"])
+    #expect(found.first?.text == text)
+  }
+
   @Test func anUndatedArticleStillGivesDatesWithTheirOwnYear() {
     let found = DateExtractor.dates(
       in: "An initial meeting is arranged for February 7, 2025.", articleDate: nil)

@@ -49,10 +49,7 @@ public enum DateExtractor {
     -> [Found]
   {
     guard mayHoldDate(sentence) else { return [] }
-    let utf8 = sentence.utf8
-    let words = sentence.split(separator: " ").map {
-      Word(text: $0, offset: utf8.distance(from: utf8.startIndex, to: $0.startIndex))
-    }
+    let words = Self.words(of: sentence)
     if words.contains(where: { $0.lower == "birthday" || $0.lower == "birthdays" }) { return [] }
     // The tense is worked out only for a word that starts a date, and the clues of the whole
     // sentence only when the words near it do not settle it.
@@ -86,6 +83,57 @@ public enum DateExtractor {
       }
     }
     return found
+  }
+
+  /// The sentence split at spaces. When every space stands alone as a character (nothing joins
+  /// it: no combining mark after it, nothing before it that joins what follows), the bytes are
+  /// split, as they then split where the characters do; otherwise the characters are.
+  private static func words(of sentence: String) -> [Word] {
+    let utf8 = sentence.utf8
+    guard spacesStandAlone(utf8) else {
+      return sentence.split(separator: " ").map {
+        Word(text: $0, offset: utf8.distance(from: utf8.startIndex, to: $0.startIndex))
+      }
+    }
+    var words: [Word] = []
+    var start: (index: String.Index, offset: Int)?
+    var offset = 0
+    var i = utf8.startIndex
+    while i != utf8.endIndex {
+      if utf8[i] == 0x20 {
+        if let first = start { words.append(Word(text: sentence[first.index..<i], offset: first.offset)) }
+        start = nil
+      } else if start == nil {
+        start = (i, offset)
+      }
+      utf8.formIndex(after: &i)
+      offset += 1
+    }
+    if let first = start { words.append(Word(text: sentence[first.index...], offset: first.offset)) }
+    return words
+  }
+
+  /// Whether each space has beside it only ASCII or punctuation from U+2000 to U+203F (the
+  /// dashes and curly quotes of wire copy), and no joiner (U+200C, U+200D) after it: then no
+  /// space is part of a larger character.
+  private static func spacesStandAlone(_ utf8: String.UTF8View) -> Bool {
+    var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    var afterSpace = 0  // bytes still to check after a space
+    for byte in utf8 {
+      if afterSpace > 0 {
+        let place = 3 - afterSpace
+        if place == 0, byte >= 0x80, byte != 0xE2 { return false }
+        if place == 1, byte != 0x80 { return false }
+        if place == 2, byte == 0x8C || byte == 0x8D { return false }
+        afterSpace = place == 0 && byte < 0x80 ? 0 : afterSpace - 1
+      }
+      if byte == 0x20 {
+        if previous.2 >= 0x80, !(previous.0 == 0xE2 && previous.1 == 0x80) { return false }
+        afterSpace = 3
+      }
+      previous = (previous.1, previous.2, byte)
+    }
+    return true
   }
 
   /// Whether the date in `words[from..<from+count]` dates what the sentence reports.
