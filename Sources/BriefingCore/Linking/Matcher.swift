@@ -11,7 +11,8 @@ struct Matcher: Sendable {
   let index: AliasIndex
 
   func find(in text: Substring) -> [Found] {
-    let utf8 = Array(text.utf8)
+    // Copied whole where the text is one run of bytes (it always is here), not byte by byte.
+    let utf8 = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
     let canonical = CanonicalText(utf8)
     let bytes = canonical.bytes
     let urls = urlRanges(in: bytes)
