@@ -3,7 +3,7 @@ import BriefingTemplates
 import Foundation
 
 /// Named template values: the fields of one view object.
-typealias Fields = [String: TemplateValue]
+typealias Fields = TemplateFields
 
 /// View models for the templates: closed template values, built from the briefing for a page
 /// whose way back to the site root is `root` (`""` at the root, `"../"` one folder down).
@@ -326,7 +326,8 @@ extension TemplateValue {
     case .list(let items): return .list(items.map { extra($0) })
     case .map(let fields):
       return .object(
-        Dictionary(fields.map { ($0.key, extra($0.value)) }, uniquingKeysWith: { first, _ in first }))
+        TemplateFields(
+          Dictionary(fields.map { ($0.key, extra($0.value)) }, uniquingKeysWith: { first, _ in first })))
     }
   }
 }

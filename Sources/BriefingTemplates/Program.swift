@@ -47,6 +47,9 @@ struct Name: Sendable {
   let head: String
   /// The remaining parts of a path.
   let rest: [String]
+  /// The hashes (`TemplateFields.hash(_:)`) of `head` and of each part of `rest`, worked out once.
+  let headHash: UInt32
+  let restHashes: [UInt32]
   /// The name as written in the tag.
   let text: String
 
@@ -73,6 +76,8 @@ struct Name: Sendable {
     self.kind = kind
     self.head = parts.first ?? ""
     self.rest = Array(parts.dropFirst())
+    headHash = TemplateFields.hash(head)
+    restHashes = rest.map(TemplateFields.hash)
   }
 
   /// Whether views have to provide this name (not `.` or a position function).

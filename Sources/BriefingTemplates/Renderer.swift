@@ -119,8 +119,10 @@ struct Renderer {
     case .path:
       var frame = stack.count - 1
       while frame >= 0 {
-        if case .object(let members) = stack[frame], let found = members[name.pointee.head] {
-          return name.pointee.rest.isEmpty ? found : Self.descend(found, name.pointee.rest)
+        if case .object(let members) = stack[frame],
+          let found = members.value(name.pointee.head, hash: name.pointee.headHash)
+        {
+          return name.pointee.rest.isEmpty ? found : Self.descend(found, name.pointee)
         }
         frame -= 1
       }
@@ -128,8 +130,10 @@ struct Renderer {
     case .implicit:
       return stack.last
     case .anchored:
-      guard case .object(let members) = stack.last, let found = members[name.pointee.head] else { return nil }
-      return Self.descend(found, name.pointee.rest)
+      guard case .object(let members) = stack.last,
+        let found = members.value(name.pointee.head, hash: name.pointee.headHash)
+      else { return nil }
+      return Self.descend(found, name.pointee)
     case .first:
       return position.count > 0 ? Self.truth(position.index == 0) : nil
     case .last:
@@ -152,10 +156,11 @@ struct Renderer {
   @inline(__always)
   private static func truth(_ value: Bool) -> TemplateValue { value ? trueValue : falseValue }
 
-  private static func descend(_ value: TemplateValue, _ path: [String]) -> TemplateValue? {
+  /// `value`'s field named by the rest of `name`'s path.
+  private static func descend(_ value: TemplateValue, _ name: Name) -> TemplateValue? {
     var value = value
-    for part in path {
-      guard case .object(let members) = value, let found = members[part] else { return nil }
+    for (part, hash) in zip(name.rest, name.restHashes) {
+      guard case .object(let members) = value, let found = members.value(part, hash: hash) else { return nil }
       value = found
     }
     return value

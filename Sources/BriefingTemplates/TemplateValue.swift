@@ -8,7 +8,7 @@ public indirect enum TemplateValue: Sendable {
   /// A section over a list renders once per item; an empty list is false.
   case list([TemplateValue])
   /// Named values; a section over an object renders once with the object on top of the context.
-  case object([String: TemplateValue])
+  case object(TemplateFields)
   /// No value: renders nothing and is false.
   case null
 }
@@ -21,7 +21,9 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
   public init(booleanLiteral value: Bool) { self = .bool(value) }
   public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
   public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-    self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    var fields = TemplateFields(minimumCapacity: elements.count)
+    for (key, value) in elements { fields[key] = value }
+    self = .object(fields)
   }
   public init(nilLiteral: ()) { self = .null }
 }

@@ -22,7 +22,7 @@ enum SampleViews {
     func object(_ members: [(String, TemplateValue?)]) -> TemplateValue {
       var object: [String: TemplateValue] = [:]
       for (key, value) in members { if let value { object[key] = value } }
-      return .object(object)
+      return .object(TemplateFields(object))
     }
     func list(_ make: (Int) -> TemplateValue) -> TemplateValue {
       .list((0..<items).map(make))
