@@ -23,9 +23,21 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral, Sequence
 
   /// A repeated name keeps its last value.
   public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    self.init(elements)
+  }
+
+  /// Fields from names and values in order; a repeated name keeps its last value.
+  init(_ elements: [(String, TemplateValue)]) {
     entries = []
     entries.reserveCapacity(elements.count)
-    for (key, value) in elements { self[key] = value }
+    for (key, value) in elements {
+      let hash = Self.hash(key)
+      if let place = place(of: key, hash: hash) {
+        entries[place].value = value
+      } else {
+        entries.append(Entry(hash: hash, key: key, value: value))
+      }
+    }
   }
 
   /// The fields of a dictionary, by name in order.
@@ -80,8 +92,14 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral, Sequence
   /// FNV-1a over the name's UTF-8 bytes.
   @inline(__always)
   static func hash(_ key: String) -> UInt32 {
+    if let hash = key.utf8.withContiguousStorageIfAvailable({ hash($0) }) { return hash }
+    return Array(key.utf8).withUnsafeBufferPointer { hash($0) }
+  }
+
+  @inline(__always)
+  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
     var hash: UInt32 = 2_166_136_261
-    for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
     return hash
   }
 }

@@ -21,9 +21,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
   public init(booleanLiteral value: Bool) { self = .bool(value) }
   public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
   public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-    var fields = TemplateFields(minimumCapacity: elements.count)
-    for (key, value) in elements { fields[key] = value }
-    self = .object(fields)
+    self = .object(TemplateFields(elements))
   }
   public init(nilLiteral: ()) { self = .null }
 }
