@@ -57,7 +57,7 @@ func page(_ title: String, _ extra: [String: TemplateValue]) -> TemplateValue {
       }),
   ]
   view.merge(extra) { $1 }
-  return .object(view)
+  return .object(TemplateFields(view))
 }
 let allPages: [(String, TemplateValue)] = [
   (
