@@ -173,8 +173,8 @@ struct Changes: Sendable {
         "articles": .list(entry.articles.map { .string(views.root + $0 + ".html") }),
       ]
     }
-    context["newEntries"] = list(newEntries.map(entry))
-    context["updatedEntries"] = list(updatedEntries.map(entry))
+    context["newEntries"] = list(newEntries.map { entry($0) })
+    context["updatedEntries"] = list(updatedEntries.map { entry($0) })
     context["statusChanges"] = list(
       statusChanges.map { change in
         [

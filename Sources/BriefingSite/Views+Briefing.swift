@@ -13,8 +13,8 @@ extension Views {
         var item: Fields = ["text": .string(quote.text), "article": .object(link(article))]
         item["speaker"] = false
         item["speakerName"] = false
-        if showSpeaker, let speaker = quote.speaker.flatMap({ briefing.entityByID[$0] }) {
-          item["speaker"] = .object(link(speaker))
+        if showSpeaker, let speaker = quote.speaker.flatMap { link(id: $0) } {
+          item["speaker"] = .object(speaker)
         } else if showSpeaker, let name = quote.speakerName {
           item["speakerName"] = .string(name)  // a speaker without a note: the name as the article gives it
         }
@@ -38,18 +38,16 @@ extension Views {
   /// An issue's passages grouped by article, newest first, its names marked.
   func passages(of issue: String) -> [TemplateValue] {
     let byDocument = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
-    // The longest name the issue goes by in a passage is marked; equal lengths by spelling.
-    let words = Set(briefing.mentions(of: issue).map(\.text))
+    // The longest name the issue goes by in a passage is marked; equal lengths by spelling: the
+    // first of them, in that order, that the passage holds.
+    let words = Set(briefing.mentions(of: issue).map(\.text)).sorted { ($0.count, $1) > ($1.count, $0) }
     return byDocument.keys.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.compactMap {
       _, id -> TemplateValue? in
       guard let article = briefing.articleByID[id] else { return nil }
       let items = byDocument[id]!.map { passage -> TemplateValue in
         [
           "html": .string(
-            HTML.highlight(
-              words.filter { HTML.contains($0, in: passage.text) }.max { ($0.count, $1) < ($1.count, $0) }
-                ?? "",
-              in: passage.text))
+            HTML.highlight(words.first { HTML.contains($0, in: passage.text) } ?? "", in: passage.text))
         ]
       }
       return ["article": .object(link(article)), "passages": .list(items)]
@@ -74,8 +72,8 @@ extension Views {
     let byArticles = sharing.map(\.id).filter { !curated.contains($0) }
     return list(
       (curated + byArticles).compactMap { id in
-        briefing.entityByID[id].map { entity -> Fields in
-          var item = link(entity)
+        link(id: id).map { link -> Fields in
+          var item = link
           item["why"] = .string(
             curated.contains(id) ? "related" : "\(counts[id]!) shared article\(counts[id]! == 1 ? "" : "s")")
           return item
@@ -99,8 +97,8 @@ extension Views {
     for entity in connected where counts[entity.id] == nil { counts[entity.id] = 0 }
     return list(
       ranked(counts).prefix(8).compactMap { id, count in
-        briefing.entityByID[id].map { entity -> Fields in
-          var item = link(entity)
+        link(id: id).map { link -> Fields in
+          var item = link
           item["count"] = .string(count == 1 ? "1 passage" : "\(count) passages")
           return item
         }

@@ -23,29 +23,30 @@ extension Views {
     context["roles"] = list(
       entity.roles.map { role in
         [
-          "title": .string(role.title), "from": role.from.map(date) ?? false,
-          "to": role.to.map(date) ?? false,
+          "title": .string(role.title), "from": role.from.map { date($0) } ?? false,
+          "to": role.to.map { date($0) } ?? false,
         ]
       })
     context["country"] = .text(entity.country)
-    context["date"] = entity.date.map(date) ?? false
-    context["end"] = entity.end.map(date) ?? false
+    context["date"] = entity.date.map { date($0) } ?? false
+    context["end"] = entity.end.map { date($0) } ?? false
     context["place"] = .text(entity.place)
     context["status"] = .text(entity.status)
     context["extra"] = .extra(entity.extra)
     for kind in [EntityKind.person, .event, .issue, .organization] {
-      context["connected_\(kind.folder)"] = list(briefing.connections(of: entity.id, kind: kind).map(link))
+      context["connected_\(kind.folder)"] = list(
+        briefing.connections(of: entity.id, kind: kind).map { link($0) })
     }
     let others = (briefing.connections[entity.id] ?? []).compactMap { briefing.entityByID[$0] }
       .filter { if case .other = $0.kind { return true } else { return false } }
-    context["connected_other"] = list(others.map(link))
+    context["connected_other"] = list(others.map { link($0) })
     context["mentionCount"] = .int(briefing.mentionCount(of: entity.id))
     context["mentionedWith"] = mentionedWith(entity.id)
     context["associatedIssues"] = entity.kind == .issue ? false : associatedIssues(of: entity.id)
     // The long lists, each in pages; quotes are wrapped as `{items: […]}` so a template opens a
     // section once around them.
     var long: [(key: String, items: [TemplateValue], wrap: Bool)] = [
-      ("timeline", briefing.timeline(for: entity.id).map(entry), false),
+      ("timeline", briefing.timeline(for: entity.id).map { entry($0) }, false),
       ("mentions", mentionsInContext(of: entity.id), false),
       ("ownWords", quotes(briefing.quotesBySpeaker[entity.id] ?? [], showSpeaker: false), true),
     ]
@@ -98,16 +99,18 @@ extension Views {
     context["extra"] = .extra(article.extra)
     context["sourceURL"] = .text(article.url)
     context["inferred"] = list(article.inferred.map { ["text": .string($0)] })
-    let counts = Dictionary(grouping: briefing.mentionsByDocument[article.id] ?? [], by: \.entity)
-      .mapValues(\.count)
-    let inArticle = counts.compactMap { id, count -> (Entity, Int)? in
-      briefing.entityByID[id].map { ($0, count) }
-    }.sorted { ($0.0.kind, -$0.1, $0.0.name) < ($1.0.kind, -$1.1, $1.0.name) }
+    var counts: [String: Int] = [:]
+    for mention in briefing.mentionsByDocument[article.id] ?? [] { counts[mention.entity, default: 0] += 1 }
+    // Sorted by what is compared, not by moving whole entities.
+    let inArticle = counts.compactMap {
+      id, count -> (kind: EntityKind, count: Int, name: String, id: String)? in
+      briefing.entityByID[id].map { ($0.kind, count, $0.name, id) }
+    }.sorted { ($0.kind, -$0.count, $0.name) < ($1.kind, -$1.count, $1.name) }
     context["inThisArticle"] = list(
-      inArticle.map { entity, count in
-        var item = link(entity)
-        item["count"] = .int(count)
-        return item
+      inArticle.compactMap { item in
+        guard var fields = link(id: item.id) else { return nil }
+        fields["count"] = .int(item.count)
+        return fields
       })
     return context
   }

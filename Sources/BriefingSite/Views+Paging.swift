@@ -141,7 +141,7 @@ extension Views {
   func kindIndexPages(_ kind: EntityKind) -> [(path: String, fields: Fields)] {
     let items = briefing.entities(of: kind).map { entity in
       var item = link(entity)
-      item["date"] = entity.date.map(date) ?? false
+      item["date"] = entity.date.map { date($0) } ?? false
       return item
     }
     return indexPages(
@@ -151,7 +151,7 @@ extension Views {
   /// The index of articles, newest first, in pages.
   func articleIndexPages() -> [(path: String, fields: Fields)] {
     indexPages(
-      briefing.articles.map(link), key: "articles", title: "Articles", current: "articles",
+      briefing.articles.map { link($0) }, key: "articles", title: "Articles", current: "articles",
       path: "articles/index.html")
   }
 

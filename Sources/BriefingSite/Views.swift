@@ -45,6 +45,10 @@ struct Views: Sendable {
     /// navigation by current section ("" for none).
     var page: Fields = [:]
     var navigation: [String: TemplateValue] = [:]
+    /// The view of every date the timeline, the articles and the notes give: writing a date out
+    /// is string work, and a timeline gives the same dates again and again.
+    var dates: [BriefingDate: TemplateValue] = [:]
+    var kinds: [String: EntityKind] = [:]
   }
 
   init(briefing: Briefing, root: String, search: Bool = false, aggregates: Aggregates = Aggregates()) {
@@ -57,11 +61,31 @@ struct Views: Sendable {
   /// These views with the link views of every entity and article made now, for many pages.
   func sharingLinks() -> Views {
     var links = Links()
-    for entity in briefing.entities { links.entities[entity.id] = makeLink(entity) }
+    for entity in briefing.entities {
+      links.entities[entity.id] = makeLink(entity)
+      links.kinds[entity.id] = entity.kind
+    }
     for article in briefing.articles { links.articles[article.id] = makeLink(article) }
     for (document, mentions) in briefing.mentionsByDocument {
       links.named[document] = Array(Set(mentions.map(\.entity)))
     }
+    func add(_ date: BriefingDate?) {
+      if let date, links.dates[date] == nil { links.dates[date] = makeDate(date) }
+    }
+    for entry in briefing.timeline {
+      add(entry.date)
+      add(entry.end)
+    }
+    for article in briefing.articles { add(article.date) }
+    for entity in briefing.entities {
+      add(entity.date)
+      add(entity.end)
+      for role in entity.roles {
+        add(role.from)
+        add(role.to)
+      }
+    }
+    add(briefing.asOf)
     links.page = makePage()
     for current in ["", "timeline", "articles", "search"] + briefing.kinds.map(\.folder) {
       links.navigation[current] = navigation(current: current.isEmpty ? nil : current)
@@ -86,7 +110,7 @@ struct Views: Sendable {
     fields["root"] = .string(root)
     fields["lang"] = .string(briefing.config.language)
     fields["siteTitle"] = .string(briefing.config.title)
-    fields["asOf"] = briefing.asOf.map(date) ?? false
+    fields["asOf"] = briefing.asOf.map { date($0) } ?? false
     fields["siteExtra"] = .extra(briefing.config.extra)
     // What some pages add, false on the others, so that every page has every name its template
     // may use.
@@ -108,6 +132,10 @@ struct Views: Sendable {
   }
 
   func date(_ date: BriefingDate) -> TemplateValue {
+    links?.dates[date] ?? makeDate(date)
+  }
+
+  private func makeDate(_ date: BriefingDate) -> TemplateValue {
     [
       "iso": .string(date.iso), "display": .string(date.display),
       "precision": .string(date.precision.rawValue),
@@ -116,6 +144,24 @@ struct Views: Sendable {
 
   func link(_ entity: Entity) -> Fields {
     links?.entities[entity.id] ?? makeLink(entity)
+  }
+
+  /// The link view of the article `id`, nil when there is none.
+  func link(articleID id: String) -> Fields? {
+    if let links { return links.articles[id] }
+    return briefing.articleByID[id].map(makeLink)
+  }
+
+  /// The link view of the entity `id`, nil when there is none: read without copying the entity.
+  func link(id: String) -> Fields? {
+    if let links { return links.entities[id] }
+    return briefing.entityByID[id].map(makeLink)
+  }
+
+  /// The kind of the entity `id`, nil when there is none.
+  func kind(of id: String) -> EntityKind? {
+    if let links { return links.kinds[id] }
+    return briefing.entityByID[id]?.kind
   }
 
   func link(_ article: Article) -> Fields {
@@ -145,7 +191,7 @@ struct Views: Sendable {
     fields["title"] = .string(article.title)
     fields["url"] = .string(root + article.pageURL)
     fields["excerpt"] = .bool(article.titleIsExcerpt)
-    fields["date"] = article.date.map(date) ?? false
+    fields["date"] = article.date.map { date($0) } ?? false
     fields["source"] = .text(article.source)
     fields["dek"] = .text(article.dek)
     return fields
@@ -172,14 +218,13 @@ struct Views: Sendable {
   func entry(_ entry: TimelineEntry) -> TemplateValue { .object(fields(of: entry)) }
 
   private func fields(of entry: TimelineEntry) -> Fields {
-    let entities = entry.entities.compactMap { briefing.entityByID[$0] }
     return [
       "date": date(entry.date),
-      "end": entry.end.map(date) ?? false,
+      "end": entry.end.map { date($0) } ?? false,
       "title": .string(entry.title),
       "url": entry.event.map { .string(root + $0 + ".html") } ?? false,
-      "people": list(entities.filter { $0.kind == .person }.map(link)),
-      "issues": list(entities.filter { $0.kind == .issue }.map(link)),
+      "people": list(entry.entities.filter { kind(of: $0) == .person }.compactMap { link(id: $0) }),
+      "issues": list(entry.entities.filter { kind(of: $0) == .issue }.compactMap { link(id: $0) }),
       "sources": sources(entry.sources),
       "moreSources": false,
     ]
@@ -250,37 +295,39 @@ struct Views: Sendable {
 
   /// An entity's mentions grouped by article (newest first), each sentence with the name marked.
   func mentionsInContext(of id: String) -> [TemplateValue] {
+    // Mentions are read in place, by their places in `briefing.mentions`, not copied.
+    let mentions = briefing.mentions
     let found = briefing.documents(mentioning: id).compactMap {
-      document, places -> (rank: Int, article: Article, mentions: [Mention])? in
-      guard let rank = briefing.articleRank[document], let article = briefing.articleByID[document] else {
+      document, places -> (rank: Int, article: Fields, places: [Int])? in
+      guard let rank = briefing.articleRank[document], let article = link(articleID: document) else {
         return nil
       }
-      let mentions = places.map { briefing.mentions[$0] }.filter { !$0.inHeading }
-      return mentions.isEmpty ? nil : (rank, article, mentions)
+      let kept = places.filter { !mentions[$0].inHeading }
+      return kept.isEmpty ? nil : (rank, article, kept)
     }
-    return found.sorted { $0.rank < $1.rank }.map { _, article, mentions -> TemplateValue in
-      let sentences = Views.firstOfEachSentence(mentions).map { mention -> TemplateValue in
-        ["html": .string(HTML.highlight(mention.text, in: mention.sentence))]
+    return found.sorted { $0.rank < $1.rank }.map { _, article, places -> TemplateValue in
+      let sentences = Views.firstOfEachSentence(places, in: mentions).map { place -> TemplateValue in
+        ["html": .string(HTML.highlight(mentions[place].text, in: mentions[place].sentence))]
       }
-      return [
-        "article": .object(link(article)), "sentences": .list(sentences), "count": .int(mentions.count),
-      ]
+      return ["article": .object(article), "sentences": .list(sentences), "count": .int(places.count)]
     }
   }
 
-  /// The first mention in each sentence, in order. An article names an entity a few times: its
-  /// sentences are compared as they are, and hashed only past a dozen.
-  static func firstOfEachSentence(_ mentions: [Mention]) -> [Mention] {
-    var kept: [Mention] = []
+  /// Of the mentions at `places` in `mentions`, the place of the first in each sentence, in order.
+  /// An article names an entity a few times: its sentences are compared as they are, and hashed
+  /// only past a dozen.
+  static func firstOfEachSentence(_ places: [Int], in mentions: [Mention]) -> [Int] {
+    var kept: [Int] = []
     var seen: Set<String> = []
-    for mention in mentions {
+    for place in places {
+      let sentence = mentions[place].sentence
       if kept.count < 12 {
-        guard !kept.contains(where: { $0.sentence == mention.sentence }) else { continue }
+        guard !kept.contains(where: { mentions[$0].sentence == sentence }) else { continue }
       } else {
-        if seen.isEmpty { seen = Set(kept.map(\.sentence)) }
-        guard seen.insert(mention.sentence).inserted else { continue }
+        if seen.isEmpty { seen = Set(kept.map { mentions[$0].sentence }) }
+        guard seen.insert(sentence).inserted else { continue }
       }
-      kept.append(mention)
+      kept.append(place)
     }
     return kept
   }
@@ -298,8 +345,8 @@ struct Views: Sendable {
     let ranked = aggregates.sharedArticles(briefing).of(id).prefix(Views.mentionedWithLimit)
     return list(
       ranked.compactMap { other, count in
-        briefing.entityByID[other].map { entity -> Fields in
-          var item = link(entity)
+        link(id: other).map { link -> Fields in
+          var item = link
           item["shared"] = .int(count)
           item["sharedLabel"] = .string(count == 1 ? "1 article" : "\(count) articles")
           return item
