@@ -124,6 +124,10 @@ def main():
         except subprocess.TimeoutExpired:
             process.kill()
             fail("serve did not stop within 10 s of Ctrl-C")
+        if failures:
+            # What the server said, for whoever reads the failure.
+            with open(os.path.join(work, "serve.log"), encoding="utf-8", errors="replace") as log:
+                print("serve log:\n" + log.read()[-4000:])
         shutil.rmtree(work, ignore_errors=True)
 
     if failures:
