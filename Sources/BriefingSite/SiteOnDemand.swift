@@ -23,7 +23,12 @@ public final class SiteOnDemand: @unchecked Sendable {
     if let bytes = lock.withLock({ made[path] }) { return bytes }
     if let page = renderer.page(at: path) {
       let key = "\(page)"
-      guard !lock.withLock({ done.contains(key) || everything }) else { return nil }
+      // Read again with the check: another request may have rendered the page since the first
+      // look, and then it is done and its file made (answering nil here was a 404 for a page
+      // asked for twice at once).
+      let (madeSince, rendered) = lock.withLock { (made[path], done.contains(key) || everything) }
+      if let madeSince { return madeSince }
+      guard !rendered else { return nil }
       let files = renderer.files(of: page)
       return lock.withLock {
         for (path, bytes) in files { made[path] = bytes }

@@ -79,4 +79,19 @@ import Testing
     }
     #expect(try site.all() == whole)
   }
+
+  /// A page asked for by several requests at once is each one's answer: none finds it "already
+  /// rendered" without finding its file (which `serve` answered with a 404).
+  @Test func aPageAskedForAtOnceIsAlwaysFound() throws {
+    let fixture = try Fixture(smallBriefing)
+    defer { fixture.remove() }
+    let pipeline = Pipeline(fileSystem: fixture.fileSystem)
+    let whole = try #require(pipeline.render(content: fixture.content, templates: nil, search: true).files)
+    let pages = whole.keys.filter { $0.hasSuffix(".html") }.sorted()
+    for _ in 0..<20 {
+      let site = try #require(pipeline.site(content: fixture.content, templates: nil, search: true).site)
+      let answers = parallelMap(Array(repeating: pages, count: 8).flatMap { $0 }) { site.file($0) != nil }
+      #expect(answers.allSatisfy { $0 })
+    }
+  }
 }
