@@ -39,8 +39,6 @@ struct Views: Sendable {
   struct Links: Sendable {
     var entities: [String: Fields] = [:]
     var articles: [String: Fields] = [:]
-    /// The entities each document names, each once: made once, read by every entity's page.
-    var named: [String: [String]] = [:]
     /// What `page(title:current:)` gives every page but its title and navigation, and the
     /// navigation by current section ("" for none).
     var page: Fields = [:]
@@ -66,9 +64,6 @@ struct Views: Sendable {
       links.kinds[entity.id] = entity.kind
     }
     for article in briefing.articles { links.articles[article.id] = makeLink(article) }
-    for (document, mentions) in briefing.mentionsByDocument {
-      links.named[document] = Array(Set(mentions.map(\.entity)))
-    }
     func add(_ date: BriefingDate?) {
       if let date, links.dates[date] == nil { links.dates[date] = makeDate(date) }
     }
@@ -166,11 +161,6 @@ struct Views: Sendable {
 
   func link(_ article: Article) -> Fields {
     links?.articles[article.id] ?? makeLink(article)
-  }
-
-  /// The entities `document` names, each once.
-  func named(in document: String) -> [String] {
-    links?.named[document] ?? Array(Set((briefing.mentionsByDocument[document] ?? []).map(\.entity)))
   }
 
   // Link views are made with room for the two or three fields a list adds to its items ("count",
