@@ -71,6 +71,23 @@ import Testing
     #expect(found.first?.text == text)
   }
 
+  /// The cheap test before a sentence is read lets through every word a date can start with,
+  /// wherever it stands, and stops a sentence with none.
+  @Test func letsThroughEverySentenceThatMayHoldADate() {
+    let dated = [
+      "in 2025", "today", "Yesterday", "tonight", "Tomorrow", "overnight", "last night", "last month",
+      "this morning", "Friday afternoon", "that evening", "on Jan. 5", "in Sept", "by (Mon", "mid-March",
+      "YESTERDAY",
+    ]
+    for words in dated {
+      #expect(DateExtractor.mayHoldDate("Officials met \(words), the ministry said."), "\(words)")
+      #expect(DateExtractor.mayHoldDate(words), "\(words)")
+    }
+    for sentence in ["Officials met and talked.", "The union, the council and weekly reviews.", ""] {
+      #expect(!DateExtractor.mayHoldDate(sentence), "\(sentence)")
+    }
+  }
+
   @Test func anUndatedArticleStillGivesDatesWithTheirOwnYear() {
     let found = DateExtractor.dates(
       in: "An initial meeting is arranged for February 7, 2025.", articleDate: nil)

@@ -86,6 +86,25 @@ import Testing
       ])
   }
 
+  /// The reader is skipped for text without a quotation mark: every mark the tokenizer reads
+  /// must be seen, each alone in an otherwise plain article, and apostrophes and single quotes
+  /// must not count.
+  @Test func seesEveryQuotationMarkBeforeReading() {
+    for mark in ["\"", "“", "”", "``", "''"] {
+      #expect(QuoteFinder.mayQuote("Iwaya said \(mark)it was fine"), "\(mark)")
+    }
+    for plain in ["Iwaya's talks on Japan’s ‘security’ went on — and on.", "Café ünd naïve", "`one' tick"] {
+      #expect(!QuoteFinder.mayQuote(plain), "\(plain)")
+    }
+    // A quote in the second paragraph only: the first's person still speaks it.
+    #expect(
+      quotes(["Takeshi Iwaya met the press on Tuesday.", "\"We would like to first build trust,\" he said."])
+        == [
+          "people/takeshi-iwaya: We would like to first build trust"
+        ])
+    #expect(quotes(["Takeshi Iwaya met the press.", "He said Japan's position had not changed."]).isEmpty)
+  }
+
   @Test func scareQuotesAreNotSpeech() {
     #expect(quotes(["Trump's \"America First\" policy and the “indispensable ally” idea."]).isEmpty)
   }

@@ -360,58 +360,86 @@ public enum DateExtractor {
   /// A cheap test before any word is looked at: a digit, or a capitalized word that begins like
   /// a month or a weekday ("Jan", "Sept", "Mon").
   static func mayHoldDate(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      tailsByEnd.withUnsafeBufferPointer { tails in
+        tailStarts.withUnsafeBufferPointer { starts in
+          monthAndDayPrefixes.withUnsafeBufferPointer { prefixes in
+            mayHoldDate(bytes, tails: tails, starts: starts, prefixes: prefixes)
+          }
+        }
+      }
+    }
+  }
+
+  private static func mayHoldDate(
+    _ bytes: UnsafeBufferPointer<UInt8>, tails: UnsafeBufferPointer<Tail>, starts: UnsafeBufferPointer<UInt8>,
+    prefixes: UnsafeBufferPointer<UInt32>
+  ) -> Bool {
     var previous: UInt8 = 0x20
-    var window: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    var word: UInt32 = 0
     var position = 0  // letters read since a capital at a word start; 0 when not in such a word
     // today, yesterday, tonight, tomorrow, overnight, last night, last month, this morning: the
     // same pass reads the words' tails.
     var tail: UInt64 = 0
-    let tails = relativeTails
-    let lastLetters = relativeTailEnds
-    for b in text.utf8 {
+    for b in bytes {
       if b >= 0x30 && b <= 0x39 { return true }
       if isUpper(b) && (previous == 0x20 || previous == 0x2D || previous == 0x28) {
-        window = (b, 0, 0)
+        word = UInt32(b)
         position = 1
       } else if position == 1 {
-        window.1 = b
+        word = word << 8 | UInt32(b)
         position = 2
       } else if position == 2 {
-        window.2 = b
+        word = word << 8 | UInt32(b)
         position = 0
-        if prefixes.contains(Int(window.0) << 16 | Int(window.1) << 8 | Int(b)) { return true }
+        if prefixes.contains(word) { return true }
       }
       previous = b
       let lowered = b | (isUpper(b) ? 0x20 : 0)
       tail = tail << 8 | UInt64(lowered)
-      // Only a byte that ends one of the words can complete it.
-      guard lowered >= 0x60, lastLetters >> UInt32(lowered - 0x60) & 1 == 1 else { continue }
-      if tails.contains(where: { tail & $0.mask == $0.bytes }) { return true }
+      // Only a byte that ends one of the words can complete it: the tails are grouped by it.
+      guard lowered >= 0x60, lowered < 0x80 else { continue }
+      var k = Int(starts[Int(lowered - 0x60)])
+      let end = Int(starts[Int(lowered - 0x60) + 1])
+      while k < end {
+        if tail & tails[k].mask == tails[k].bytes { return true }
+        k += 1
+      }
     }
     return false
   }
 
-  /// The last letters of the relative date words, packed as bytes for the scan above.
-  private static let relativeTails: [(bytes: UInt64, mask: UInt64)] = [
+  /// The last letters of a relative date word, packed as bytes for the scan above.
+  private struct Tail {
+    var bytes: UInt64
+    var mask: UInt64
+    var last: UInt8 { UInt8(bytes & 0xFF) }
+  }
+
+  private static let relativeTails: [Tail] = [
     "oday", "esterday", "onight", "omorrow", "vernight", "st night", " month", "morning", "fternoon",
     "evening",
   ].map { word in
     let bytes = word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    return (bytes, word.utf8.count == 8 ? ~UInt64(0) : (UInt64(1) << (8 * UInt64(word.utf8.count))) - 1)
+    return Tail(
+      bytes: bytes, mask: word.utf8.count == 8 ? ~UInt64(0) : (UInt64(1) << (8 * UInt64(word.utf8.count))) - 1
+    )
   }
 
-  /// The last letters of `relativeTails`, as bits from 0x60 ("`") up.
-  private static let relativeTailEnds: UInt32 = relativeTails.reduce(0) { bits, tail in
-    let last = UInt8(tail.bytes & 0xFF)
-    precondition(last >= 0x60 && last < 0x80, "a relative date word ends in a lower-case letter")
-    return bits | 1 << UInt32(last - 0x60)
+  /// `relativeTails` ordered by last letter; the tails ending in letter `c` (0x60 ..< 0x80) are
+  /// `tailsByEnd[tailStarts[c - 0x60] ..< tailStarts[c - 0x60 + 1]]`.
+  private static let tailsByEnd: [Tail] = relativeTails.sorted { $0.last < $1.last }
+  private static let tailStarts: [UInt8] = (0x60...0x80).map { (letter: Int) in
+    precondition(
+      relativeTails.allSatisfy { $0.last >= 0x60 && $0.last < 0x80 }, "tails end in a lower-case letter")
+    return UInt8(tailsByEnd.filter { Int($0.last) < letter }.count)
   }
 
-  private static let prefixes: Set<Int> = Set(
-    [
-      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed",
-      "Thu", "Fri", "Sat", "Sun",
-    ].map { word in word.utf8.reduce(0) { $0 << 8 | Int($1) } })
+  private static let monthAndDayPrefixes: [UInt32] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed",
+    "Thu", "Fri", "Sat", "Sun",
+  ].map { word in word.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
 
   /// Reads a date starting at word `i`; returns it and how many words it took.
   private static func read(_ words: [Word], at i: Int, articleDate: BriefingDate?, tense: () -> Tense) -> (

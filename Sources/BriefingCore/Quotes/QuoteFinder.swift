@@ -39,8 +39,33 @@ struct QuoteFinder {
   static func quotes(in paragraphs: [Paragraph], document: String) -> (
     quotes: [Quote], quoted: [[Range<Int>]]
   ) {
+    // Without a quotation mark there is no quote, and nothing to attribute: the reader, which
+    // tokenizes every paragraph and finds every person named, is not needed.
+    guard paragraphs.contains(where: { mayQuote($0.text) }) else {
+      return ([], [[Range<Int>]](repeating: [], count: paragraphs.count))
+    }
     var reader = QuoteReader(paragraphs)
     return (reader.quotes(document: document), reader.quotedRanges())
+  }
+
+  /// Whether `text` holds a byte sequence the tokenizer reads as a quotation mark: `"`, “, ”,
+  /// ``, or ''. Without one, no token is a mark, so no span of quoted speech can open.
+  static func mayQuote(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var previous: UInt8 = 0
+      for b in bytes {
+        switch b {
+        case 0x22: return true
+        case 0x60 where previous == 0x60, 0x27 where previous == 0x27: return true
+        // The third byte of “ (E2 80 9C) and ” (E2 80 9D).
+        case 0x9C, 0x9D: return true
+        default: break
+        }
+        previous = b
+      }
+      return false
+    }
   }
 }
 
