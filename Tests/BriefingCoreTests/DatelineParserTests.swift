@@ -3,6 +3,19 @@ import Testing
 @testable import BriefingCore
 
 @Suite struct DatelineParserTests {
+  @Test(
+    arguments: [
+      ("Jan", 1), ("Jan.", 1), ("JANUARY", 1), ("January.", 1), ("Sept.", 9), ("Sept", 9), ("Sep", 9),
+      ("SEPTEMBER", 9), ("May", 5), ("May.", 5), ("Mar", 3), ("March", 3), ("Jun", 6), ("Jul", 7),
+      ("Dec.", 12),
+      ("Mayor", nil), ("Ma", nil), ("Ma.", nil), ("Marc", nil), ("Junk", nil), ("jan", nil),
+      ("Septembers", nil),
+      ("Ōsaka", nil), ("Máy", nil), ("", nil), ("Janu-ary", nil),
+    ] as [(String, Int?)])
+  func namesAMonth(word: String, month: Int?) {
+    #expect(DatelineParser.month(named: word) == month)
+  }
+
   @Test(arguments: [
     ("Today : Jan 13, 2025", "2025-01-13"),
     ("13 January 2025", "2025-01-13"),

@@ -446,6 +446,7 @@ public enum DateExtractor {
     BriefingDate, Int
   )? {
     let word = words[i]
+    guard mayStart(word) else { return nil }
     // today, yesterday, tonight, last night ("USA Today" is a name: a capital mid-sentence)
     if let articleDate, articleDate.precision == .day {
       if let days = relativeDays[word.lower], !(i > 0 && word.bare.first?.isUppercase == true) {
@@ -553,6 +554,20 @@ public enum DateExtractor {
       }
     }
     return nil
+  }
+
+  /// Whether `read` may find a date starting at `word`. Only a relative word (today, last, this,
+  /// next…) or a part of a month or year (early, mid, late) starts one in lower case; months,
+  /// weekdays and numbers start with a capital, a digit or a sign.
+  private static func mayStart(_ word: Word) -> Bool {
+    guard let first = word.bare.utf8.first else { return false }
+    guard isLower(first) else { return true }
+    switch word.lower {
+    case "last", "this", "next": return true
+    default:
+      return relativeDays[word.lower] != nil || (first == 0x6D && word.bare.hasPrefix("mid-"))
+        || part(of: word.bare) != nil
+    }
   }
 
   private static func readMonth(

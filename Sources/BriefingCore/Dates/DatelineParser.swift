@@ -69,6 +69,7 @@ public enum DatelineParser {
   public static func month(named word: String) -> Int? {
     // An ASCII first byte that is not a capital is no month: most words end here.
     if let first = word.utf8.first, first < 0x80, !(first >= 0x41 && first <= 0x5A) { return nil }
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return asciiMonth(word.utf8) }
     guard word.first?.isUppercase == true else { return nil }
     var w = word.lowercased()
     if w.hasSuffix(".") { w.removeLast() }
@@ -81,6 +82,29 @@ public enum DatelineParser {
   }
 
   private static let lowerMonthNames = BriefingDate.monthNames.map { $0.lowercased() }
+  private static let lowerMonthBytes = lowerMonthNames.map { Array($0.utf8) }
+  private static let sept = Array("sept".utf8)
+
+  /// `month(named:)` for an ASCII word with a capital first, read on its bytes without making a
+  /// lower-case copy: the same tests in the same order.
+  private static func asciiMonth(_ word: String.UTF8View) -> Int? {
+    var count = word.count
+    if word.last == 0x2E { count -= 1 }
+    guard count >= 3 else { return nil }
+    func matches(_ name: [UInt8], length: Int) -> Bool {
+      var k = 0
+      for b in word.prefix(length) {
+        guard (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == name[k] else { return false }
+        k += 1
+      }
+      return true
+    }
+    if count == 4, matches(sept, length: 4) { return 9 }
+    for (index, name) in lowerMonthBytes.enumerated() where name.count == count || count == 3 {
+      if matches(name, length: count) { return index + 1 }
+    }
+    return nil
+  }
 
   private static func dayNumber(_ word: String) -> Int? {
     var w = Substring(word)

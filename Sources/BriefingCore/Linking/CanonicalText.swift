@@ -9,13 +9,37 @@ struct CanonicalText {
   /// `offsets[i]`: where canonical byte `i` starts in the original; one extra entry for the end.
   var offsets: [Int]
 
-  init<Bytes: Collection>(_ original: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
-    bytes = []
-    offsets = []
-    bytes.reserveCapacity(original.count)
-    offsets.reserveCapacity(original.count + 1)
-    var i = original.startIndex
-    let end = original.endIndex
+  init(_ original: [UInt8]) {
+    // Written through pointers: the text is never longer than the original, and this runs over
+    // every byte of every document.
+    var folded: [UInt8] = []
+    var offsets = original.withUnsafeBufferPointer { original in
+      [Int](unsafeUninitializedCapacity: original.count + 1) { offsets, offsetCount in
+        folded = [UInt8](unsafeUninitializedCapacity: original.count) { bytes, count in
+          count = CanonicalText.fold(original, into: bytes, offsets: offsets)
+        }
+        offsetCount = folded.count
+      }
+    }
+    offsets.append(original.count)
+    self.bytes = folded
+    self.offsets = offsets
+  }
+
+  /// Folds `original` into `bytes`, with each folded byte's start in `offsets`; returns how many
+  /// bytes it wrote (never more than `original.count`).
+  private static func fold(
+    _ original: UnsafeBufferPointer<UInt8>, into bytes: UnsafeMutableBufferPointer<UInt8>,
+    offsets: UnsafeMutableBufferPointer<Int>
+  ) -> Int {
+    var count = 0
+    func emit(_ byte: UInt8, from offset: Int) {
+      bytes[count] = byte
+      offsets[count] = offset
+      count += 1
+    }
+    var i = 0
+    let end = original.count
     // The byte before the one being read, in the original (0 at the start).
     var before: UInt8 = 0
     var beforeThat: UInt8 = 0
@@ -43,27 +67,23 @@ struct CanonicalText {
       if emitted == nil {
         // Any other multi-byte character is copied as it is.
         length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-        for k in 0..<length where i + k < end {
-          bytes.append(original[i + k])
-          offsets.append(i + k)
-        }
+        for k in 0..<length where i + k < end { emit(original[i + k], from: i + k) }
       } else if var e = emitted {
         if e == 0x09 || e == 0x0A || e == 0x0D { e = 0x20 }
         let isInitialPeriod = e == 0x2E && isUpper(before) && !isLetter(beforeThat)
         if isInitialPeriod {
           // dropped: "U.S." → "US"
-        } else if e == 0x20 && bytes.last == 0x20 {
+        } else if e == 0x20 && count > 0 && bytes[count - 1] == 0x20 {
           // one space stands for a run
         } else {
-          bytes.append(e)
-          offsets.append(i)
+          emit(e, from: i)
         }
       }
       beforeThat = before
       before = length == 1 ? b : (emitted ?? 0x80)
       i += length
     }
-    offsets.append(end)
+    return count
   }
 }
 

@@ -296,10 +296,25 @@ public struct DocumentLinker: Sendable {
   /// People named in a hyphenated pair at the start of `text[start..<end]` ("Ishiba-Trump",
   /// "Nakatani–Hegseth"), when the pair joins exactly two of them.
   private func namesInPair(_ text: String, _ start: Int, _ end: Int) -> [Piece] {
-    let words = substring(text, start, end)
-    let space = words.firstIndex(of: " ") ?? words.endIndex
-    let pair = words[..<space]
-    guard pair.contains("-") || pair.contains("–") else { return [] }
+    // The first word, read as bytes: a hyphen or an en dash (E2 80 93) must join it.
+    let utf8 = text.utf8
+    let lower = utf8.index(utf8.startIndex, offsetBy: start)
+    let upper = utf8.index(lower, offsetBy: end - start)
+    let space = utf8[lower..<upper].firstIndex(of: 0x20) ?? upper
+    let bytes = utf8[lower..<space]
+    var joined = false
+    var index = bytes.startIndex
+    while index != bytes.endIndex, !joined {
+      if bytes[index] == 0x2D {
+        joined = true
+      } else if bytes[index] == 0xE2 {
+        let rest = bytes[index...].prefix(3)
+        joined = rest.elementsEqual([0xE2, 0x80, 0x93])
+      }
+      bytes.formIndex(after: &index)
+    }
+    guard joined else { return [] }
+    let pair = text[lower..<space]
     let people = matcher.find(in: pair).filter { hit in
       hit.candidates.allSatisfy { $0.entity.hasPrefix("people/") }
     }
