@@ -2,7 +2,8 @@
 /// paragraph for the extractors after it.
 struct QuoteExtractor: Extractor {
   func extract(from document: AnalysedDocument, into findings: inout Findings) {
-    guard !document.paragraphs.isEmpty else { return }
+    // Without a quotation mark there is no quote, and nothing quoted for the dates to pass over.
+    guard document.paragraphs.contains(where: { QuoteFinder.mayQuote($0.text) }) else { return }
     let paragraphs = document.paragraphs.map {
       QuoteFinder.Paragraph(text: $0.text, named: $0.named, sentences: $0.sentences)
     }
