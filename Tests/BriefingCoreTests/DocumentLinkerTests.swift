@@ -211,16 +211,31 @@ import Testing
   }
 }
 
-@Suite struct AhoCorasickTests {
-  @Test func findsEveryOccurrenceOfEveryPattern() {
-    let automaton = AhoCorasick(patterns: ["he", "she", "his", "hers"].map { Array($0.utf8) })
-    let found = automaton.matches(in: Array("ushers".utf8)).map { "\($0.pattern)@\($0.start)-\($0.end)" }
-    #expect(Set(found) == ["1@1-4", "0@2-4", "3@2-6"])
+@Suite struct WordTrieTests {
+  func found(_ patterns: [String], in text: String) -> Set<String> {
+    let trie = WordTrie(patterns: patterns.map { Array($0.utf8) })
+    return Set(trie.matches(in: Array(text.utf8)).map { "\($0.pattern)@\($0.start)-\($0.end)" })
   }
 
-  @Test func costDoesNotDependOnWhereMatchesStart() {
-    let automaton = AhoCorasick(patterns: ["aaa", "ab"].map { Array($0.utf8) })
-    #expect(automaton.matches(in: Array("aaaab".utf8)).count == 3)
+  @Test func findsEveryPatternThatStandsAsWholeWords() {
+    // "he" and "she" inside "ushers" are no words; "hers" and "he" at the end stand alone.
+    #expect(found(["he", "she", "his", "hers"], in: "ushers hers he") == ["3@7-11", "0@12-14"])
+    // Overlapping and nested names, from the same start and from a later word.
+    #expect(
+      found(["Trump", "Donald Trump", "Donald", "Trump Tower"], in: "Donald Trump Tower")
+        == ["2@0-6", "1@0-12", "0@7-12", "3@7-18"])
+  }
+
+  @Test func wordsEndAtAnyByteThatIsNoWordByte() {
+    #expect(found(["Iwaya"], in: "(Iwaya's) Iwaya-Rubio Iwaya.") == ["0@1-6", "0@10-15", "0@22-27"])
+    #expect(found(["Iwaya"], in: "Iwayas xIwaya Iwaya2 Iwayaé") == [])
+    #expect(found(["東京"], in: "東京 東京都") == ["0@0-6"])
+    #expect(found(["", "x"], in: "") == [])
+  }
+
+  @Test func aWalkFromEveryWordStartStaysBounded() {
+    let text = String(repeating: "a ", count: 200)
+    #expect(found(["a a a", "a"], in: text).count == 200 + 198)
   }
 }
 

@@ -1,4 +1,4 @@
-/// Every way the content names an entity, compiled into one automaton.
+/// Every way the content names an entity, compiled into one trie.
 ///
 /// An entity is found by its name, its aliases, and for a person two derived aliases: the family
 /// name (the last word of the name) and the name in the other order ("Ishiba Shigeru"). Capitalized
@@ -12,14 +12,14 @@ public struct AliasIndex: Sendable {
     var derivedWord: Bool
   }
 
-  /// How an alias is spelled in the automaton, and whom it may name.
+  /// How an alias is spelled in the trie, and whom it may name.
   struct Pattern: Sendable {
     var text: String
     var candidates: [Candidate]
   }
 
   let patterns: [Pattern]
-  let automaton: AhoCorasick
+  let trie: WordTrie
 
   /// Indexes the names of `entities`.
   public init(_ entities: [Entity]) {
@@ -60,7 +60,7 @@ public struct AliasIndex: Sendable {
     }
     let keys = byKey.keys.sorted { $0.lexicographicallyPrecedes($1) }
     patterns = keys.map { Pattern(text: byKey[$0]!.text, candidates: byKey[$0]!.candidates) }
-    automaton = AhoCorasick(patterns: keys)
+    trie = WordTrie(patterns: keys)
   }
 
   /// The aliases of `entity` the index derived from its name (for display and export).

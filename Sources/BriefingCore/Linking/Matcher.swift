@@ -16,10 +16,8 @@ struct Matcher: Sendable {
     let canonical = CanonicalText(utf8)
     let bytes = canonical.bytes
     let urls = urlRanges(in: bytes)
-    var raw = index.automaton.matches(in: bytes).filter { match in
-      (match.start == 0 || !isWordByte(bytes[match.start - 1]))
-        && (match.end == bytes.count || !isWordByte(bytes[match.end]))
-        && !urls.contains { $0.overlaps(match.start..<match.end) }
+    var raw = index.trie.matches(in: bytes).filter { match in
+      !urls.contains { $0.overlaps(match.start..<match.end) }
     }
     // Leftmost, then longest.
     raw.sort { ($0.start, -$0.end, $0.pattern) < ($1.start, -$1.end, $1.pattern) }
@@ -45,7 +43,7 @@ struct Matcher: Sendable {
   /// A derived family name stands alone unless a capitalized word joins it into a longer name
   /// ("Hill Top", "Ron Howard"); a title before it ("Mr", "Prime Minister") confirms it.
   /// In a title-case headline every word is capitalized, so a capital after the name proves nothing.
-  private func standsAlone(_ match: AhoCorasick.Match, in bytes: [UInt8], titleCase: Bool) -> Bool {
+  private func standsAlone(_ match: WordTrie.Match, in bytes: [UInt8], titleCase: Bool) -> Bool {
     if !titleCase, match.end + 1 < bytes.count, bytes[match.end] == 0x20, isUpper(bytes[match.end + 1]) {
       return false
     }
