@@ -39,17 +39,13 @@ struct QuoteFinder {
   static func quotes(in paragraphs: [Paragraph], document: String) -> (
     quotes: [Quote], quoted: [[Range<Int>]]
   ) {
-    // Without a quotation mark there is no quote, and nothing to attribute: the reader, which
-    // tokenizes every paragraph and finds every person named, is not needed.
-    guard paragraphs.contains(where: { mayQuote($0.text) }) else {
-      return ([], [[Range<Int>]](repeating: [], count: paragraphs.count))
-    }
     var reader = QuoteReader(paragraphs)
     return (reader.quotes(document: document), reader.quotedRanges())
   }
 
   /// Whether `text` holds a byte sequence the tokenizer reads as a quotation mark: `"`, “, ”,
-  /// ``, or ''. Without one, no token is a mark, so no span of quoted speech can open.
+  /// ``, or ''. Without one, no token is a mark, so no span of quoted speech can open, and the
+  /// reader (which tokenizes every paragraph and finds every person named) need not run.
   static func mayQuote(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
