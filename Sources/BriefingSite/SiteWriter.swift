@@ -18,6 +18,11 @@ struct SiteWriter {
   var old: String { output + ".briefing-old" }
   /// Staging folders are named per process; under the lock, any other one is a leftover.
   var staging: String { output + ".briefing-new-\(ProcessInfo.processInfo.processIdentifier)" }
+  /// Where the new site is written: a folder inside the staging folder, named per process too.
+  /// The file system is asked to place the folders of the staging folder apart (see
+  /// `FileSystem.spreadsSubfolders`), and ext4 picks the place for one by its name: a new name
+  /// each build keeps a build from landing on the site the last one freed.
+  var stagedSite: String { staging + "/site-\(ProcessInfo.processInfo.processIdentifier)" }
   /// The lock file: hidden, beside the output, never removed (removing it would race).
   var lockFile: String {
     let name = (output as NSString).lastPathComponent
@@ -53,22 +58,26 @@ struct SiteWriter {
   }
 
   /// Replaces the output with what `produce` writes into the staging folder's sink (paths relative
-  /// to the site root), file by file as they are made. `finish` runs on the complete staging folder
+  /// to the site root), file by file as they are made. `finish` runs on the complete staged site
   /// before the swap (the search index is built there). Call under `claim`. A file the same as the
   /// old site's is that file again (see `FolderSink`); says how many were.
   @discardableResult
   func write(_ produce: (SiteSink) throws -> Void, finish: ((String) throws -> Void)? = nil) throws -> Int {
     try checkReplaceable(output)
     let staging = self.staging
-    var sink = FolderSink(fileSystem: fileSystem, folder: staging)
+    let site = stagedSite
+    var sink = FolderSink(fileSystem: fileSystem, folder: site)
     if fileSystem.exists(output + "/" + SiteWriter.marker) { sink.previous = output }
     do {
       try fileSystem.createDirectory(staging)
+      // The new site goes where the disk has room, not beside the site it replaces.
+      fileSystem.spreadsSubfolders(staging)
+      try fileSystem.createDirectory(site)
       // The marker goes first, so that a build killed while writing leaves a folder the next
       // build recognises as its own.
-      try fileSystem.write(Array(SiteWriter.markerText.utf8), to: staging + "/" + SiteWriter.marker)
+      try fileSystem.write(Array(SiteWriter.markerText.utf8), to: site + "/" + SiteWriter.marker)
       try produce(sink)
-      try finish?(staging)
+      try finish?(site)
     } catch {
       try? fileSystem.remove(staging)
       if let error = error as? BriefingError { throw error }
@@ -76,16 +85,17 @@ struct SiteWriter {
     }
     do {
       if !fileSystem.exists(output) {
-        try fileSystem.move(staging, to: output)
-      } else if try fileSystem.exchange(staging, output) {
+        try fileSystem.move(site, to: output)
+      } else if try fileSystem.exchange(site, output) {
         // One step: the output path always holds a whole site, the old one or the new one.
-        try fileSystem.remove(staging)
       } else {
         // Two steps; a build killed between them leaves the old site aside, and `recover` puts it back.
         try fileSystem.move(output, to: old)
-        try fileSystem.move(staging, to: output)
+        try fileSystem.move(site, to: output)
         try fileSystem.remove(old)
       }
+      // What is left is the old site, or nothing.
+      try fileSystem.remove(staging)
     } catch {
       throw BriefingError(stage: .write, file: output, "could not swap the new site in: \(error)")
     }

@@ -42,6 +42,67 @@ import Testing
     #expect(leftovers.isEmpty)
   }
 
+  /// The new site is written one folder down in the staging folder, the folder the disk is asked
+  /// to place apart; the staging folder is gone once the site is swapped in.
+  @Test func theNewSiteIsWrittenInsideAFolderThatSpreadsItsFolders() throws {
+    let fixture = try Fixture(smallBriefing)
+    defer { fixture.remove() }
+    try fixture.build()
+    let writer = try SiteWriter(fileSystem: fixture.fileSystem, output: fixture.output)
+    try writer.claim {
+      try writer.write { sink in
+        #expect((writer.stagedSite as NSString).deletingLastPathComponent == writer.staging)
+        #expect(fixture.fileSystem.isDirectory(writer.stagedSite))
+        #if os(Linux)
+          if fixture.fileSystem.spreadsSubfolders(fixture.folder) {
+            let flags = try #require(LocalFileSystem.flags(of: writer.staging))
+            #expect(flags & LocalFileSystem.topOfHierarchy != 0)
+          }
+        #endif
+        try sink.write("index.html", Array("new".utf8))
+      }
+    }
+    #expect(try fixture.site()["index.html"] == "new")
+    #expect(!fixture.fileSystem.exists(writer.staging))
+    #expect(!fixture.fileSystem.exists(writer.stagedSite))
+  }
+
+  #if os(Linux)
+    /// On ext4 the request is its "top of directory hierarchies" flag, and nothing else changes;
+    /// where the file system refuses it, nothing changes at all.
+    @Test func spreadingFoldersSetsOnlyTheTopOfHierarchyFlag() throws {
+      let folder = NSTemporaryDirectory() + "briefing-spread-" + UUID().uuidString
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      defer { try? FileManager.default.removeItem(atPath: folder) }
+      let before = LocalFileSystem.flags(of: folder)
+      let took = LocalFileSystem().spreadsSubfolders(folder)
+      let after = LocalFileSystem.flags(of: folder)
+      if took {
+        #expect(after == (before ?? 0) | LocalFileSystem.topOfHierarchy)
+      } else {
+        #expect(after == before)
+      }
+      // ext4, where it matters, takes it: the file system of the longest mount point above the folder.
+      let mounts = (try? String(contentsOfFile: "/proc/mounts", encoding: .utf8)) ?? ""
+      let resolved = (folder as NSString).resolvingSymlinksInPath
+      var type = ""
+      var longest = -1
+      for line in mounts.split(separator: "\n") {
+        let fields = line.split(separator: " ").map(String.init)
+        guard fields.count > 2 else { continue }
+        let point = fields[1] == "/" ? "/" : fields[1] + "/"
+        if (resolved + "/").hasPrefix(point) && point.count > longest {
+          longest = point.count
+          type = fields[2]
+        }
+      }
+      if type == "ext4" { #expect(took) }
+      // Asked again, it says the same and changes nothing.
+      #expect(LocalFileSystem().spreadsSubfolders(folder) == took)
+      #expect(LocalFileSystem.flags(of: folder) == after)
+    }
+  #endif
+
   /// What a build killed at each moment leaves beside the output.
   enum Interruption: String, CaseIterable {
     /// Killed while writing: a staging folder with part of the site (older builds wrote no marker yet).
