@@ -202,9 +202,21 @@ public struct Pipeline: Sendable {
       linkCache.store(document: digest, linked)
       return linked
     }
+    // Each article's text is handed to the linker alone and let go once the article is linked, so
+    // that the end of linking holds what was found, not also every text read. The feed keeps an
+    // article's first paragraph.
+    let texts = loaded.articles.map { TakenOnce(($0.markdown, $0.paragraphs, $0.dropped)) }
+    for index in loaded.articles.indices {
+      loaded.articles[index].paragraphs = Array(loaded.articles[index].paragraphs.prefix(1))
+      loaded.articles[index].markdown = ""
+      loaded.articles[index].dropped = []
+    }
+    let read = loaded.articles
     let (bodies, findings) = timed("link") { () -> (RenderedBodies, Findings) in
-      let articles = parallelMap(loaded.articles) { (article: Article) in
-        (article.id, cached(article.file) { linker.link(article) })
+      let articles = parallelMap(Array(read.indices)) { (index: Int) in
+        var article = read[index]
+        (article.markdown, article.paragraphs, article.dropped) = texts[index].take()
+        return (article.id, cached(article.file) { linker.link(article) })
       }
       let notes = parallelMap(loaded.entities) { (entity: Entity) in
         let context = DocumentLinker.Context(document: entity.id, file: entity.file, date: entity.date)
@@ -227,13 +239,7 @@ public struct Pipeline: Sendable {
     }
     diagnostics += findings.diagnostics
     diagnostics = Pipeline.controlled(diagnostics, loaded: loaded)
-    // Linked, the texts are no longer needed: the pages use the rendered bodies, and the feed only
-    // an article's first paragraph. Memory then grows with what was found, not with the text read.
-    for index in loaded.articles.indices {
-      loaded.articles[index].paragraphs = Array(loaded.articles[index].paragraphs.prefix(1))
-      loaded.articles[index].markdown = ""
-      loaded.articles[index].dropped = []
-    }
+    // Linked, the notes' texts are no longer needed either: the pages use the rendered bodies.
     for index in loaded.entities.indices { loaded.entities[index].body = "" }
     let briefing = timed("assemble") {
       Briefing(
@@ -324,11 +330,22 @@ public struct Pipeline: Sendable {
     } + unknown
   }
 
+  /// The most memory the process has held so far (its peak resident set), in bytes; nil where the
+  /// system does not say.
+  static func peakMemory() -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return nil }
+    return kilobytes * 1024
+  }
+
   func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
     let start = DispatchTime.now().uptimeNanoseconds
     let result = try body()
     let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
     log("\(stage): \(String(format: "%.1f", ms)) ms")
+    if let peak = Pipeline.peakMemory() { log("peak memory after \(stage): \(peak / 1_048_576) MB") }
     return result
   }
 }
@@ -337,6 +354,17 @@ public struct Pipeline: Sendable {
 struct RenderedBodies: Sendable {
   var html: [String: BodyHTML] = [:]
   var introduction: String?
+}
+
+/// A value one worker takes, leaving nothing behind.
+private final class TakenOnce<T>: @unchecked Sendable {
+  // @unchecked: each box is taken by exactly one iteration of the link stage.
+  private var value: T?
+  init(_ value: T) { self.value = value }
+  func take() -> T {
+    defer { value = nil }
+    return value!
+  }
 }
 
 /// What a build leaves to the system when the process ends with it.
