@@ -44,6 +44,7 @@ bench_corpus() {
   echo "$n articles:"
   echo "  briefing: median ${build}s over $runs runs (${times[*]}), $pages pages, $(awk -v p="$pages" -v t="$build" 'BEGIN{printf "%.0f", p/t}') pages/s, peak memory $((rss / 1024)) MB"
   echo "  stages of the last build: $(grep -E "^[a-z ]+: [0-9.]+ ms$" "$out/log" | tr "\n" ";" | sed 's/;$//; s/;/; /g')"
+  echo "  peak memory after each stage: $(sed -n 's/^peak memory after \(.*\): \([0-9]*\) MB$/\1 \2 MB/p' "$out/log" | tr "\n" ";" | sed 's/;$//; s/;/; /g')"
   echo "  largest page: ${largest#* } ($(( ${largest%% *} / 1024 )) KB); pages over 1 MB: $(find "$out/site" -name '*.html' -size +1024k | wc -l)"
   if [ "$have_hugo" = yes ]; then
     echo "  hugo $(hugo version | awk '{print $2}'): median $(printf '%s\n' "${htimes[@]}" | median)s (${htimes[*]}), $(find "$out/hugo/public" -name '*.html' | wc -l) pages, peak memory $((hrss / 1024)) MB"
