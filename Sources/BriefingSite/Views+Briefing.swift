@@ -84,7 +84,7 @@ extension Views {
   /// The issues whose passages name an entity most often, then those its note connects it to.
   func associatedIssues(of id: String) -> TemplateValue {
     var counts: [String: Int] = [:]
-    for passage in briefing.passagesNaming[id] ?? [] {
+    for passage in briefing.passages(naming: id) {
       counts[passage.entity, default: 0] += 1
     }
     return rankedByPassages(counts, including: briefing.connections(of: id, kind: .issue))

@@ -35,8 +35,9 @@ public struct Briefing: Sendable {
   public let quotesByDocument: [String: ArraySlice<Quote>]
   /// Passages by the issue they discuss.
   public let passagesByEntity: [String: [Passage]]
-  /// Passages by every entity they name.
-  public let passagesNaming: [String: [Passage]]
+  /// For every entity, the places in `passages` of the passages that name it: places rather than
+  /// copies, since a passage names several entities.
+  let passagePlaces: [String: [Int]]
   /// For each entity, the indices of the timeline entries that concern it.
   let timelineIndex: [String: [Int]]
 
@@ -96,16 +97,16 @@ public struct Briefing: Sendable {
         return (mentionPlaces: places, timeline: timeline, timelineIndex: timelineIndex)
       },
       {
-        var naming: [String: [Passage]] = [:]
-        for passage in passages {
-          for id in passage.entities { naming[id, default: []].append(passage) }
+        var naming: [String: [Int]] = [:]
+        for (place, passage) in passages.enumerated() {
+          for id in passage.entities { naming[id, default: []].append(place) }
         }
         return (
           mentionsByDocument: mentions.grouped(inRunsBy: \.document),
           quotesBySpeaker: Dictionary(grouping: quotes.filter { $0.speaker != nil }, by: { $0.speaker! }),
           quotesByDocument: quotes.grouped(inRunsBy: \.document),
           passagesByEntity: Dictionary(grouping: passages, by: \.entity),
-          passagesNaming: naming
+          passagePlaces: naming
         )
       })
     self.mentionPlaces = chronology.mentionPlaces
@@ -115,7 +116,7 @@ public struct Briefing: Sendable {
     self.quotesBySpeaker = grouped.quotesBySpeaker
     self.quotesByDocument = grouped.quotesByDocument
     self.passagesByEntity = grouped.passagesByEntity
-    self.passagesNaming = grouped.passagesNaming
+    self.passagePlaces = grouped.passagePlaces
     self.asOf = articles.compactMap(\.date).max()
   }
 
@@ -164,6 +165,11 @@ public struct Briefing: Sendable {
       start = end
     }
     return runs
+  }
+
+  /// The passages that name `id`, in article order.
+  public func passages(naming id: String) -> [Passage] {
+    (passagePlaces[id] ?? []).map { passages[$0] }
   }
 
   /// The timeline entries that concern `id` (its own event, or entries naming it).
