@@ -105,8 +105,9 @@ import Testing
 
   /// What a build killed at each moment leaves beside the output.
   enum Interruption: String, CaseIterable {
-    /// Killed while writing: a staging folder with part of the site (older builds wrote no marker yet).
-    case whileWriting, whileWritingWithoutMarker
+    /// Killed while writing: a staging folder with part of the site inside it, or, from older
+    /// builds, the part of the site in the staging folder itself (with no marker from the oldest).
+    case whileWriting, whileWritingIntoTheStagingFolder, whileWritingWithoutMarker
     /// Killed between moving the old site aside and moving the new one in.
     case betweenTheRenames
     /// Killed after the swap, before the old site was removed.
@@ -122,6 +123,9 @@ import Testing
     let manager = FileManager.default
     switch interruption {
     case .whileWriting:
+      try fixture.write(SiteWriter.markerText, to: "site.briefing-new-4242/site-4242/" + SiteWriter.marker)
+      try fixture.write("<p>half", to: "site.briefing-new-4242/site-4242/people/x.html")
+    case .whileWritingIntoTheStagingFolder:
       try fixture.write(SiteWriter.markerText, to: "site.briefing-new-4242/" + SiteWriter.marker)
       try fixture.write("<p>half", to: "site.briefing-new-4242/people/x.html")
     case .whileWritingWithoutMarker:
