@@ -2,8 +2,9 @@
 # `make bench`: builds a generated corpus of ARTICLES articles and one of twice as many, with
 # briefing and (where it is installed) Hugo interleaved (briefing, Hugo, briefing, Hugo, …), and
 # prints for each: the median wall time, the median of the per-pair ratios, the peak memory, the
-# stage times and the largest page; then how the double corpus scales, and the instructions the
-# render stage spends per byte of HTML on a 1,000-article corpus (valgrind; INSTRUCTIONS=0 skips);
+# stage times and the largest page, and for ARTICLES the same pairs on a clean disk (as root);
+# then how the double corpus scales, and the instructions the render stage spends per byte of HTML
+# on a 1,000-article corpus (valgrind; INSTRUCTIONS=0 skips);
 # then `briefing serve` on the bundled briefing: the median time from a one-article edit to the
 # page serving its new text (bench/serve-latency.py, 20 edits), and on the ARTICLES corpus (5 edits).
 # Usage: bench/run.sh [ARTICLES] [RUNS]
@@ -17,7 +18,8 @@ have_hugo=$(command -v hugo >/dev/null 2>&1 && echo yes || echo no)
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 
-# bench_corpus N OUT: prints the figures for one corpus and leaves "seconds peak_kb" in OUT/result.
+# bench_corpus N OUT [clean]: prints the figures for one corpus and leaves "seconds peak_kb" in
+# OUT/result; with `clean`, also the same pairs on a clean disk (clean_pairs).
 bench_corpus() {
   local n=$1 out=$2
   python3 bench/generate.py --out "$out" --articles "$n" >/dev/null
@@ -51,10 +53,34 @@ bench_corpus() {
     echo "  briefing/Hugo time, pair by pair: ${ratios[*]}; median $(printf '%s\n' "${ratios[@]}" | median)x"
   fi
   echo "$build $rss" >"$out/result"
+  if [ "$have_hugo" = yes ] && [ "${3:-}" = clean ]; then clean_pairs "$out"; fi
+}
+
+# The same builds with the disk as a long-idle machine would have it: the removed output's inodes
+# out of the cache before every run (`sync` and dropping the caches, which needs root). On ext4
+# without a journal, inodes freed in the last minute or more are otherwise passed over one by one
+# while new files are made, and that costs each tool differently. CLEAN=0 skips it.
+clean_pairs() {
+  local out=$1 times=() htimes=() ratios=() secs hsecs
+  if [ "${CLEAN:-1}" = 0 ] || [ ! -w /proc/sys/vm/drop_caches ]; then
+    echo "  on a clean disk: skipped (needs root to drop the caches; CLEAN=0 skips it)"
+    return 0
+  fi
+  for _ in $(seq "$runs"); do
+    rm -rf "$out/site"; sync; echo 3 >/proc/sys/vm/drop_caches; cat "$out"/content/articles/* >/dev/null
+    /usr/bin/time -f "%e" -o "$out/time" "$exe" build --content "$out/content" --templates templates \
+      --output "$out/site" --no-search --no-cache >/dev/null 2>&1
+    secs=$(cat "$out/time"); times+=("$secs")
+    rm -rf "$out/hugo/public"; sync; echo 3 >/proc/sys/vm/drop_caches; find "$out/hugo" -type f -exec cat {} + >/dev/null
+    /usr/bin/time -f "%e" -o "$out/htime" hugo --quiet -s "$out/hugo" >/dev/null 2>&1
+    hsecs=$(cat "$out/htime"); htimes+=("$hsecs")
+    ratios+=("$(ratio "$secs" "$hsecs")")
+  done
+  echo "  on a clean disk (caches dropped before each run): briefing median $(printf '%s\n' "${times[@]}" | median)s (${times[*]}), Hugo median $(printf '%s\n' "${htimes[@]}" | median)s (${htimes[*]}); pair by pair ${ratios[*]}; median $(printf '%s\n' "${ratios[@]}" | median)x"
 }
 
 [ "$have_hugo" = yes ] || echo "hugo: not installed (apt-get install hugo): no comparison"
-bench_corpus "$articles" bench/out
+bench_corpus "$articles" bench/out clean
 bench_corpus "$((articles * 2))" bench/out-double
 # Rebuilds after a one-article change (three changes, the median), with the cache warm, against
 # the build that filled it and against the median cold build of the corpus; the last rebuild's
