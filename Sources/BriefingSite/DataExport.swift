@@ -43,8 +43,9 @@ struct DataExport {
     json.int(1)
     json.key("timeline")
     json.beginArray()
-    for entry in briefing.timeline {
-      self.entry(entry, &json)
+    let timeline = briefing.timeline
+    for index in timeline.indices {
+      self.entry(timeline[index], &json)
       try flush()
     }
     json.endArray()
@@ -62,8 +63,11 @@ struct DataExport {
     json.string(article.id)
     json.key("mentions")
     json.beginArray()
-    let counts = Dictionary(grouping: briefing.mentionsByDocument[article.id] ?? [], by: \.entity)
-      .map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
+    // Counted in place: the mentions are read, not copied into groups.
+    let mentions = briefing.mentionsByDocument[article.id] ?? []
+    var counted: [String: Int] = [:]
+    for index in mentions.indices { counted[mentions[index].entity, default: 0] += 1 }
+    let counts = counted.sorted { $0.key < $1.key }
     for (entity, count) in counts {
       json.beginObject()
       json.key("count")

@@ -15,10 +15,21 @@ struct FrontPage {
     let asOf = briefing.asOf
     // Split at the as-of date by each entry's earliest day: on or before it has happened (a month
     // that has begun, "mid-February" from the 11th), after it is upcoming.
-    let past = briefing.timeline.filter { asOf == nil || $0.date.earliestDay <= asOf!.dayNumber }
-    let upcoming = briefing.timeline.filter { asOf != nil && $0.date.earliestDay > asOf!.dayNumber }
-    let latest = past.suffix(6).reversed().map { views.entry($0, sourceLimit: 1) }
-    let next = upcoming.prefix(6).map { views.entry($0, sourceLimit: 1) }
+    // The last six entries that have happened and the first six to come, by their places: the
+    // timeline is read, not copied.
+    let timeline = briefing.timeline
+    var past: [Int] = []
+    var upcoming: [Int] = []
+    for place in timeline.indices {
+      if asOf == nil || timeline[place].date.earliestDay <= asOf!.dayNumber {
+        if past.count == 6 { past.removeFirst() }
+        past.append(place)
+      } else if upcoming.count < 6 {
+        upcoming.append(place)
+      }
+    }
+    let latest = past.reversed().map { views.entry(timeline[$0], sourceLimit: 1) }
+    let next = upcoming.map { views.entry(timeline[$0], sourceLimit: 1) }
     context["latest"] = latest.isEmpty ? false : .list(latest)
     context["upcoming"] = next.isEmpty ? false : .list(next)
     context["issues"] = views.list(
@@ -32,10 +43,11 @@ struct FrontPage {
         item["sources"] = .int(views.articles(mentioning: issue.id).count)
         return item
       })
-    let people = briefing.entities(of: .person).sorted {
-      (briefing.mentionCount(of: $1.id), $0.name) < (briefing.mentionCount(of: $0.id), $1.name)
-    }
-    context["people"] = views.list(people.prefix(8).map(views.link))
+    // Most mentioned first, then by name: each count looked up once, not in every comparison.
+    let people = briefing.entities(of: .person)
+    let counts = people.map { briefing.mentionCount(of: $0.id) }
+    let order = people.indices.sorted { (counts[$1], people[$0].name) < (counts[$0], people[$1].name) }
+    context["people"] = views.list(order.prefix(8).map { views.link(people[$0]) })
     context["articles"] = views.list(briefing.articles.prefix(6).map(views.link))
     return context
   }

@@ -40,17 +40,17 @@ extension Views {
     let byDocument = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
     // The longest name the issue goes by in a passage is marked; equal lengths by spelling: the
     // first of them, in that order, that the passage holds.
-    let words = Set(briefing.mentions(of: issue).map(\.text)).sorted { ($0.count, $1) > ($1.count, $0) }
+    let words = briefing.names(of: issue).sorted { ($0.count, $1) > ($1.count, $0) }
     return byDocument.keys.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.compactMap {
       _, id -> TemplateValue? in
-      guard let article = briefing.articleByID[id] else { return nil }
+      guard let article = link(articleID: id) else { return nil }
       let items = byDocument[id]!.map { passage -> TemplateValue in
         [
           "html": .string(
             HTML.highlight(words.first { HTML.contains($0, in: passage.text) } ?? "", in: passage.text))
         ]
       }
-      return ["article": .object(link(article)), "passages": .list(items)]
+      return ["article": .object(article), "passages": .list(items)]
     }
   }
 

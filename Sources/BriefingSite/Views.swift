@@ -63,15 +63,18 @@ struct Views: Sendable {
       links.entities[entity.id] = makeLink(entity)
       links.kinds[entity.id] = entity.kind
     }
-    for article in briefing.articles { links.articles[article.id] = makeLink(article) }
+    // Articles and timeline entries are read in place, by index, not copied one by one.
+    let articles = briefing.articles
+    for index in articles.indices { links.articles[articles[index].id] = makeLink(articles[index]) }
     func add(_ date: BriefingDate?) {
       if let date, links.dates[date] == nil { links.dates[date] = makeDate(date) }
     }
-    for entry in briefing.timeline {
-      add(entry.date)
-      add(entry.end)
+    let timeline = briefing.timeline
+    for index in timeline.indices {
+      add(timeline[index].date)
+      add(timeline[index].end)
     }
-    for article in briefing.articles { add(article.date) }
+    for index in articles.indices { add(articles[index].date) }
     for entity in briefing.entities {
       add(entity.date)
       add(entity.end)
@@ -228,8 +231,8 @@ struct Views: Sendable {
 
   func sourceItems(_ sources: [TimelineEntry.Source]) -> [TemplateValue] {
     sources.compactMap { source -> TemplateValue? in
-      guard let article = briefing.articleByID[source.article] else { return nil }
-      return ["article": .object(link(article)), "text": .string(source.text)]
+      guard let article = link(articleID: source.article) else { return nil }
+      return ["article": .object(article), "text": .string(source.text)]
     }
   }
 

@@ -150,6 +150,13 @@ public struct Briefing: Sendable {
     (mentionPlaces[id] ?? []).map { mentions[$0] }
   }
 
+  /// The words that name an entity in articles and notes ("Nakatani", "Gen Nakatani"), each once.
+  public func names(of id: String) -> Set<String> {
+    var names: Set<String> = []
+    for place in mentionPlaces[id] ?? [] { names.insert(mentions[place].text) }
+    return names
+  }
+
   /// The documents that mention an entity, each once, in document order, with the places in
   /// `mentions` of its mentions there. A document's mentions stand together in `mentions`, so
   /// each document is one run of places and nothing is hashed.
