@@ -228,8 +228,7 @@ public struct LocalFileSystem: FileSystem {
       let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
       guard fd >= 0 else { return false }
       defer { close(fd) }
-      var flags: Int32 = 0
-      guard ioctl(fd, LocalFileSystem.getFlags, &flags) == 0 else { return false }
+      guard var flags = LocalFileSystem.flags(of: fd) else { return false }
       if flags & LocalFileSystem.topOfHierarchy != 0 { return true }
       flags |= LocalFileSystem.topOfHierarchy
       return ioctl(fd, LocalFileSystem.setFlags, &flags) == 0
@@ -249,6 +248,11 @@ public struct LocalFileSystem: FileSystem {
       let fd = open(path, O_RDONLY | O_CLOEXEC)
       guard fd >= 0 else { return nil }
       defer { close(fd) }
+      return flags(of: fd)
+    }
+
+    /// The inode flags of the open file `fd`; nil where the file system has none.
+    private static func flags(of fd: Int32) -> Int32? {
       var flags: Int32 = 0
       return ioctl(fd, getFlags, &flags) == 0 ? flags : nil
     }
