@@ -685,17 +685,25 @@ final class PackMapping: @unchecked Sendable {
   deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
 }
 
-/// A document's body rendered to HTML: made by this build, or kept in the link cache's pack and
-/// read from it only when a page shows it.
+/// A document's body rendered to HTML: made by this build and held, or written to its scratch
+/// file, or kept in the link cache's pack; read from the file or pack only when a page shows it.
 enum BodyHTML: Sendable {
   case text(String)
   case packed(PackMapping, Range<Int>)
+  case spilled(Spill, Range<Int>)
 
   var text: String {
     switch self {
     case .text(let text): return text
     case .packed(let mapping, let range):
       return String(decoding: UnsafeBufferPointer(rebasing: mapping.bytes[range]), as: UTF8.self)
+    case .spilled(let spill, let range): return spill.text(range)
     }
+  }
+
+  /// The body written to `spill` when it is held in memory and can be; otherwise as it is.
+  func spilled(to spill: Spill?) -> BodyHTML {
+    guard let spill, case .text(let text) = self, let range = spill.keep(text) else { return self }
+    return .spilled(spill, range)
   }
 }

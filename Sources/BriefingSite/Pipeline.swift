@@ -79,8 +79,11 @@ public struct Pipeline: Sendable {
     let manifest =
       cache ? PageReuse.manifestPath(cache: LinkCache.folder(besides: content), output: output) : nil
     let lastPages = manifest.map { PageReuse.reading($0) }
+    // The bodies wait for their pages in a scratch file beside the output, not in memory.
+    let parent = (output as NSString).deletingLastPathComponent
+    let spill = fileSystem is LocalFileSystem ? Spill(in: parent.isEmpty ? "." : parent) : nil
     let ((briefing, bodies, diagnostics), linkCache) = try prepare(
-      content: content, forCheck: false, cache: cache)
+      content: content, forCheck: false, cache: cache, spill: spill)
     if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) {
       let count = diagnostics.filter { $0.severity == .error || strict && $0.severity == .warning }.count
       throw BriefingError(
@@ -158,7 +161,10 @@ public struct Pipeline: Sendable {
 
   /// `prepare`, also handing back the link cache it used (nil without `cache`). With `memory`
   /// instead, what the last build with it linked is reused, and this build's kept for the next.
-  func prepare(content: String, forCheck: Bool, cache: Bool, memory: MemoryLinkCache? = nil) throws -> (
+  /// With `spill`, each body is written there as soon as it is rendered and read back by its page.
+  func prepare(
+    content: String, forCheck: Bool, cache: Bool, memory: MemoryLinkCache? = nil, spill: Spill? = nil
+  ) throws -> (
     prepared: (Briefing, RenderedBodies, [Diagnostic]), cache: LinkCache?
   ) {
     var loaded = try timed("load") {
@@ -216,16 +222,17 @@ public struct Pipeline: Sendable {
       let articles = parallelMap(Array(read.indices)) { (index: Int) in
         var article = read[index]
         (article.markdown, article.paragraphs, article.dropped) = texts[index].take()
-        return (article.id, cached(article.file) { linker.link(article) })
+        var linked = cached(article.file) { linker.link(article) }
+        linked.html = linked.html.spilled(to: spill)
+        return (article.id, linked)
       }
       let notes = parallelMap(loaded.entities) { (entity: Entity) in
         let context = DocumentLinker.Context(document: entity.id, file: entity.file, date: entity.date)
-        return (
-          entity.id,
-          cached(entity.file) {
-            linker.markdown(entity.body, firstLine: entity.bodyLine, context: context, root: "../")
-          }
-        )
+        var linked = cached(entity.file) {
+          linker.markdown(entity.body, firstLine: entity.bodyLine, context: context, root: "../")
+        }
+        linked.html = linked.html.spilled(to: spill)
+        return (entity.id, linked)
       }
       var bodies = RenderedBodies()
       for (id, linked) in articles + notes where !forCheck { bodies.html[id] = linked.html }

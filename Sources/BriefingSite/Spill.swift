@@ -1,0 +1,76 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A scratch file a build writes its bulky text to as it is made, and reads back when a page shows
+/// it: what a build holds in memory then grows with what it found, not with the bodies it renders.
+///
+/// The file never has a name anyone could see or that could be left behind: it is made unnamed
+/// where the system allows (Linux's `O_TMPFILE`), and otherwise loses its name the moment it is
+/// made. It lives beside the output, where the build writes anyway, and goes with the last text
+/// read from it.
+final class Spill: @unchecked Sendable {
+  // @unchecked: `end` is read and moved only under `lock`; each writer then writes its own range.
+  private let file: Int32
+  private let lock = NSLock()
+  private var end = 0
+
+  /// A scratch file in `folder`, or nil when none can be made there (the text then stays in
+  /// memory).
+  init?(in folder: String) {
+    var file: Int32 = -1
+    #if os(Linux)
+      // O_TMPFILE (O_DIRECTORY with __O_TMPFILE, 020000000 octal), which Swift does not import.
+      file = open(folder, O_RDWR | O_CLOEXEC | O_DIRECTORY | 0o20_000_000, 0o600)
+    #endif
+    if file < 0 {
+      var template = Array((folder + "/.briefing-spill-XXXXXX").utf8CString)
+      file = mkstemp(&template)
+      if file >= 0 { unlink(String(cString: template)) }
+    }
+    guard file >= 0 else { return nil }
+    self.file = file
+  }
+
+  deinit { close(file) }
+
+  /// Writes `text` to the file and says where it is; nil if it could not be written.
+  func keep(_ text: String) -> Range<Int>? {
+    guard !text.isEmpty else { return 0..<0 }
+    var text = text
+    return text.withUTF8 { bytes -> Range<Int>? in
+      let start = lock.withLock {
+        defer { end += bytes.count }
+        return end
+      }
+      var written = 0
+      while written < bytes.count {
+        let count = pwrite(
+          file, bytes.baseAddress! + written, bytes.count - written, off_t(start + written))
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else { return nil }
+        written += count
+      }
+      return start..<start + bytes.count
+    }
+  }
+
+  /// The text `keep` wrote at `range`.
+  func text(_ range: Range<Int>) -> String {
+    String(unsafeUninitializedCapacity: range.count) { buffer in
+      var read = 0
+      while read < range.count {
+        let count = pread(
+          file, buffer.baseAddress! + read, range.count - read, off_t(range.lowerBound + read))
+        if count < 0 && errno == EINTR { continue }
+        // The file is the build's own and was written whole: failing to read it back is the
+        // disk failing, and no page can be made without it.
+        guard count > 0 else { fatalError("briefing: could not read back its scratch file (errno \(errno))") }
+        read += count
+      }
+      return range.count
+    }
+  }
+}
