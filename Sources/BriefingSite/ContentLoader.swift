@@ -16,6 +16,57 @@ public struct LoadedContent: Sendable {
   var articleFiles: Set<String> = []
   /// `briefing.yml` as diagnostics show it.
   var configFile = "briefing.yml"
+  /// With a scratch file to load into: for each article, where its body is there (nil when it is
+  /// held in the article). Empty otherwise.
+  var spilledTexts: [Range<Int>?] = []
+}
+
+/// An article's body as read. With a scratch file, the loader writes it there and clears it from
+/// the article; the link stage reads it back: the bodies of the corpus never wait in memory.
+struct ArticleText: Sendable {
+  var markdown: String
+  var paragraphs: [Article.Paragraph]
+  var dropped: [Article.Paragraph]
+
+  init(markdown: String, paragraphs: [Article.Paragraph], dropped: [Article.Paragraph]) {
+    (self.markdown, self.paragraphs, self.dropped) = (markdown, paragraphs, dropped)
+  }
+
+  init(of article: Article) {
+    (markdown, paragraphs, dropped) = (article.markdown, article.paragraphs, article.dropped)
+  }
+
+  func encoded() -> [UInt8] {
+    var out = CacheWriter()
+    out.string(markdown)
+    for paragraphs in [paragraphs, dropped] {
+      out.array(paragraphs) { out, paragraph in
+        out.int(paragraph.line)
+        out.string(paragraph.text)
+      }
+    }
+    return out.finished()
+  }
+
+  /// What `encoded` wrote.
+  init(decoding bytes: [UInt8]) throws {
+    var reader = CacheReader(bytes: bytes)
+    try reader.readTable()
+    markdown = try reader.string()
+    func readParagraphs() throws -> [Article.Paragraph] {
+      try reader.array { reader in
+        let line = try reader.int()
+        return Article.Paragraph(try reader.string(), line: line)
+      }
+    }
+    paragraphs = try readParagraphs()
+    dropped = try readParagraphs()
+  }
+
+  /// Puts the body back into `article`.
+  func restore(into article: inout Article) {
+    (article.markdown, article.paragraphs, article.dropped) = (markdown, paragraphs, dropped)
+  }
 }
 
 /// Reads the content folder: `briefing.yml`, `index.md`, `articles/`, and one folder per entity kind.
@@ -24,6 +75,9 @@ struct ContentLoader {
   /// What an earlier load read, for `serve`: a file whose path and bytes are unchanged is not
   /// parsed again.
   var earlier: ReadDocuments? = nil
+  /// Where each article's body is written once read (`LoadedContent.spilledTexts`); nil keeps
+  /// them in the articles.
+  var spill: Spill? = nil
 
   func load(_ folder: String) throws -> LoadedContent {
     guard fileSystem.isDirectory(folder) else {
@@ -81,15 +135,26 @@ struct ContentLoader {
     }
 
     // Reading and parsing run on all cores, one file each.
-    let articles = parallelMap(articleFiles) { file -> (Article?, [Diagnostic]) in
+    let spill = self.spill
+    let articles = parallelMap(articleFiles) { file -> (Article?, [Diagnostic], Range<Int>?) in
       var problems: [Diagnostic] = []
       guard
         let text = readText(
           path: "\(folder)/\(file.relativePath)", shown: file.path, diagnostics: &problems, digests: digests)
-      else { return (nil, problems) }
+      else { return (nil, problems, nil) }
       let read = { (ArticleReader.read(file, text: text, diagnostics: &problems), problems) }
-      guard let earlier, let digest = digests.get(file.path) else { return read() }
-      return earlier.article(digest, read: read)
+      guard let earlier, let digest = digests.get(file.path) else {
+        var (kept, found) = read()
+        guard let spill, let place = spill.keep(ArticleText(of: kept).encoded()) else {
+          return (kept, found, nil)
+        }
+        // The feed keeps the first paragraph.
+        ArticleText(markdown: "", paragraphs: Array(kept.paragraphs.prefix(1)), dropped: []).restore(
+          into: &kept)
+        return (kept, found, place)
+      }
+      let (article, found) = earlier.article(digest, read: read)
+      return (article, found, nil)
     }
     let entities = parallelMap(noteFiles) { file -> (Entity?, [Diagnostic]) in
       var problems: [Diagnostic] = []
@@ -105,6 +170,7 @@ struct ContentLoader {
     var loaded = LoadedContent(
       config: config, introduction: introduction, introductionFile: introductionFile,
       articles: articles.compactMap(\.0), entities: entities.compactMap(\.0), diagnostics: diagnostics)
+    if spill != nil { loaded.spilledTexts = articles.filter { $0.0 != nil }.map(\.2) }
     loaded.digests = digests.all
     loaded.articleFiles = Set(articleFiles.map(\.path))
     loaded.configFile = "\(display)/briefing.yml"

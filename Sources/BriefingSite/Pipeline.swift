@@ -168,7 +168,7 @@ public struct Pipeline: Sendable {
     prepared: (Briefing, RenderedBodies, [Diagnostic]), cache: LinkCache?
   ) {
     var loaded = try timed("load") {
-      try ContentLoader(fileSystem: fileSystem, earlier: memory?.read).load(content)
+      try ContentLoader(fileSystem: fileSystem, earlier: memory?.read, spill: spill).load(content)
     }
     memory?.read.finish()
     let environment = LinkCache.environment(loaded, forCheck: forCheck)
@@ -186,10 +186,6 @@ public struct Pipeline: Sendable {
     for entity in loaded.entities {
       diagnostics += ReferenceResolver.checkWikilinks(
         in: entity.body, firstLine: entity.bodyLine, file: entity.file, index: index)
-    }
-    for article in loaded.articles where article.format == .markdown {
-      diagnostics += ReferenceResolver.checkWikilinks(
-        in: article.markdown, firstLine: article.bodyLine, file: article.file, index: index)
     }
     if let intro = loaded.introduction, let file = loaded.introductionFile {
       diagnostics += ReferenceResolver.checkWikilinks(in: intro, firstLine: 1, file: file, index: index)
@@ -209,21 +205,30 @@ public struct Pipeline: Sendable {
       return linked
     }
     // Each article's text is handed to the linker alone and let go once the article is linked, so
-    // that the end of linking holds what was found, not also every text read. The feed keeps an
+    // that the end of linking holds what was found, not also every text read; with a scratch
+    // file, the loader wrote the texts there and they are read back one by one. The feed keeps an
     // article's first paragraph.
-    let texts = loaded.articles.map { TakenOnce(($0.markdown, $0.paragraphs, $0.dropped)) }
-    for index in loaded.articles.indices {
-      loaded.articles[index].paragraphs = Array(loaded.articles[index].paragraphs.prefix(1))
-      loaded.articles[index].markdown = ""
-      loaded.articles[index].dropped = []
+    let spilled = loaded.spilledTexts
+    let texts = loaded.articles.indices.map { place in
+      TakenOnce(spilled.isEmpty || spilled[place] == nil ? ArticleText(of: loaded.articles[place]) : nil)
+    }
+    for place in loaded.articles.indices {
+      ArticleText(markdown: "", paragraphs: Array(loaded.articles[place].paragraphs.prefix(1)), dropped: [])
+        .restore(into: &loaded.articles[place])
     }
     let read = loaded.articles
     let (bodies, findings) = timed("link") { () -> (RenderedBodies, Findings) in
-      let articles = parallelMap(Array(read.indices)) { (index: Int) in
-        var article = read[index]
-        (article.markdown, article.paragraphs, article.dropped) = texts[index].take()
+      let articles = parallelMap(Array(read.indices)) { (place: Int) in
+        var article = read[place]
+        let text = texts[place].take() ?? (try! ArticleText(decoding: spill!.bytes(spilled[place]!)))
+        text.restore(into: &article)
+        let problems =
+          article.format == .markdown
+          ? ReferenceResolver.checkWikilinks(
+            in: article.markdown, firstLine: article.bodyLine, file: article.file, index: index) : []
         var linked = cached(article.file) { linker.link(article) }
         linked.html = linked.html.spilled(to: spill)
+        linked.findings.diagnostics += problems
         return (article.id, linked)
       }
       let notes = parallelMap(loaded.entities) { (entity: Entity) in

@@ -38,39 +38,53 @@ final class Spill: @unchecked Sendable {
 
   /// Writes `text` to the file and says where it is; nil if it could not be written.
   func keep(_ text: String) -> Range<Int>? {
-    guard !text.isEmpty else { return 0..<0 }
     var text = text
-    return text.withUTF8 { bytes -> Range<Int>? in
-      let start = lock.withLock {
-        defer { end += bytes.count }
-        return end
-      }
-      var written = 0
-      while written < bytes.count {
-        let count = pwrite(
-          file, bytes.baseAddress! + written, bytes.count - written, off_t(start + written))
-        if count < 0 && errno == EINTR { continue }
-        guard count > 0 else { return nil }
-        written += count
-      }
-      return start..<start + bytes.count
+    return text.withUTF8 { keep(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Writes `bytes` to the file and says where they are; nil if they could not be written.
+  func keep(_ bytes: [UInt8]) -> Range<Int>? {
+    bytes.withUnsafeBytes { keep($0) }
+  }
+
+  private func keep(_ bytes: UnsafeRawBufferPointer) -> Range<Int>? {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0..<0 }
+    let start = lock.withLock {
+      defer { end += bytes.count }
+      return end
     }
+    var written = 0
+    while written < bytes.count {
+      let count = pwrite(file, base + written, bytes.count - written, off_t(start + written))
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { return nil }
+      written += count
+    }
+    return start..<start + bytes.count
   }
 
   /// The text `keep` wrote at `range`.
   func text(_ range: Range<Int>) -> String {
-    String(unsafeUninitializedCapacity: range.count) { buffer in
-      var read = 0
-      while read < range.count {
-        let count = pread(
-          file, buffer.baseAddress! + read, range.count - read, off_t(range.lowerBound + read))
-        if count < 0 && errno == EINTR { continue }
-        // The file is the build's own and was written whole: failing to read it back is the
-        // disk failing, and no page can be made without it.
-        guard count > 0 else { fatalError("briefing: could not read back its scratch file (errno \(errno))") }
-        read += count
-      }
-      return range.count
+    String(unsafeUninitializedCapacity: range.count) { read(range, into: UnsafeMutableRawBufferPointer($0)) }
+  }
+
+  /// The bytes `keep` wrote at `range`.
+  func bytes(_ range: Range<Int>) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
+      count = read(range, into: UnsafeMutableRawBufferPointer(buffer))
     }
+  }
+
+  private func read(_ range: Range<Int>, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    var read = 0
+    while read < range.count {
+      let count = pread(file, buffer.baseAddress! + read, range.count - read, off_t(range.lowerBound + read))
+      if count < 0 && errno == EINTR { continue }
+      // The file is the build's own and was written whole: failing to read it back is the disk
+      // failing, and no page can be made without it.
+      guard count > 0 else { fatalError("briefing: could not read back its scratch file (errno \(errno))") }
+      read += count
+    }
+    return range.count
   }
 }

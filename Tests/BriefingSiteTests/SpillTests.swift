@@ -47,4 +47,30 @@ import Testing
     }
     #expect(spilled.html["articles/call"]?.text.contains("href=\"../people/gen-nakatani.html\"") == true)
   }
+
+  @Test func theLoaderLeavesEachArticleBodyInTheScratchFile() throws {
+    var files = smallBriefing
+    files["articles/long.txt"] = "Long Title\n\nFirst paragraph.\n\nSecond paragraph with é and “quotes”.\n"
+    files["articles/wiki.md"] = "---\ntitle: Wiki\n---\nIntro.\n\nSee [[Nobody Known]] here.\n"
+    let fixture = try Fixture(files)
+    defer { fixture.remove() }
+    let spill = try #require(Spill(in: fixture.folder))
+    let held = try ContentLoader(fileSystem: fixture.fileSystem).load(fixture.content)
+    let loaded = try ContentLoader(fileSystem: fixture.fileSystem, spill: spill).load(fixture.content)
+    #expect(held.spilledTexts.isEmpty)
+    #expect(loaded.spilledTexts.count == loaded.articles.count)
+    for (article, place) in zip(loaded.articles, loaded.spilledTexts) {
+      let original = try #require(held.articles.first { $0.id == article.id })
+      #expect(article.markdown.isEmpty && article.paragraphs.count <= 1)
+      var restored = article
+      try ArticleText(decoding: spill.bytes(try #require(place))).restore(into: &restored)
+      #expect(restored == original)
+    }
+    // What is checked in a body is checked where it is read back.
+    let problems = Pipeline(fileSystem: fixture.fileSystem).check(content: fixture.content)
+      .diagnostics.filter { $0.code == "unknown-wikilink" }
+    let failure = try #require(throws: BriefingError.self) { try fixture.build() }
+    #expect(problems.count == 1)
+    #expect(failure.diagnostics.filter { $0.code == "unknown-wikilink" } == problems)
+  }
 }
