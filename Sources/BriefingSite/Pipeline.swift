@@ -161,7 +161,8 @@ public struct Pipeline: Sendable {
 
   /// `prepare`, also handing back the link cache it used (nil without `cache`). With `memory`
   /// instead, what the last build with it linked is reused, and this build's kept for the next.
-  /// With `spill`, each body is written there as soon as it is rendered and read back by its page.
+  /// With `spill`, each body, and the passages found in it, are written there as soon as they are
+  /// made, and read back by the pages that show them.
   func prepare(
     content: String, forCheck: Bool, cache: Bool, memory: MemoryLinkCache? = nil, spill: Spill? = nil
   ) throws -> (
@@ -226,18 +227,16 @@ public struct Pipeline: Sendable {
           article.format == .markdown
           ? ReferenceResolver.checkWikilinks(
             in: article.markdown, firstLine: article.bodyLine, file: article.file, index: index) : []
-        var linked = cached(article.file) { linker.link(article) }
-        linked.html = linked.html.spilled(to: spill)
+        var linked = cached(article.file) { linker.link(article) }.spilled(to: spill)
         linked.findings.diagnostics += problems
         return (article.id, linked)
       }
       let notes = parallelMap(loaded.entities) { (entity: Entity) in
         let context = DocumentLinker.Context(document: entity.id, file: entity.file, date: entity.date)
-        var linked = cached(entity.file) {
+        let linked = cached(entity.file) {
           linker.markdown(entity.body, firstLine: entity.bodyLine, context: context, root: "../")
         }
-        linked.html = linked.html.spilled(to: spill)
-        return (entity.id, linked)
+        return (entity.id, linked.spilled(to: spill))
       }
       var bodies = RenderedBodies()
       for (id, linked) in articles + notes where !forCheck { bodies.html[id] = linked.html }

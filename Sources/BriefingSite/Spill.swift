@@ -1,3 +1,4 @@
+import BriefingCore
 import Foundation
 
 #if canImport(Glibc)
@@ -11,7 +12,7 @@ import Foundation
 /// where the system allows (Linux's `O_TMPFILE`), and otherwise loses its name the moment it is
 /// made. It lives beside the output, where the build writes anyway, and goes with the last text
 /// read from it.
-final class Spill: @unchecked Sendable {
+final class Spill: TextStore, @unchecked Sendable {
   // @unchecked: `end` is read and moved only under `lock`; each writer then writes its own range.
   private let file: Int32
   private let lock = NSLock()
@@ -40,6 +41,23 @@ final class Spill: @unchecked Sendable {
   func keep(_ text: String) -> Range<Int>? {
     var text = text
     return text.withUTF8 { keep(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Writes `texts` to the file one after another, with one write, and says where each is; nil if
+  /// they could not be written.
+  func keep(_ texts: [String]) -> [Range<Int>]? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count })
+    var ends: [Int] = []
+    ends.reserveCapacity(texts.count)
+    for text in texts {
+      bytes += text.utf8
+      ends.append(bytes.count)
+    }
+    guard let whole = keep(bytes) else { return nil }
+    return ends.indices.map { index in
+      whole.lowerBound + (index == 0 ? 0 : ends[index - 1])..<whole.lowerBound + ends[index]
+    }
   }
 
   /// Writes `bytes` to the file and says where they are; nil if they could not be written.
@@ -86,5 +104,22 @@ final class Spill: @unchecked Sendable {
       read += count
     }
     return range.count
+  }
+}
+
+extension BodyLinker.Linked {
+  /// The body and the passages' texts written to `spill` (where it can take them), so that what a
+  /// document's link leaves in memory is what it found, not the text it found it in.
+  func spilled(to spill: Spill?) -> BodyLinker.Linked {
+    guard let spill else { return self }
+    var linked = self
+    linked.html = html.spilled(to: spill)
+    let passages = findings.passages
+    if !passages.isEmpty, let places = spill.keep(passages.map(\.text)) {
+      for index in passages.indices {
+        linked.findings.passages[index].storedText = StoredText(in: spill, at: places[index])
+      }
+    }
+    return linked
   }
 }

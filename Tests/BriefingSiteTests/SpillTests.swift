@@ -27,16 +27,19 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder) == before)
   }
 
-  @Test func aBuildReadsItsBodiesBackFromTheScratchFile() throws {
-    let fixture = try Fixture(smallBriefing)
+  @Test func aBuildReadsItsBodiesAndPassagesBackFromTheScratchFile() throws {
+    var files = smallBriefing
+    files["articles/spending.txt"] =
+      "Spending\n\nTokyo met. Defense spending rose again this year. Nobody was surprised.\n"
+    let fixture = try Fixture(files)
     defer { fixture.remove() }
     let spill = try #require(Spill(in: fixture.folder))
     let pipeline = Pipeline(fileSystem: fixture.fileSystem)
-    let (_, spilled, _) = try pipeline.prepare(
+    let (briefing, spilled, _) = try pipeline.prepare(
       content: fixture.content, forCheck: false, cache: false, spill: spill
     )
     .prepared
-    let (_, held, _) = try pipeline.prepare(content: fixture.content)
+    let (heldBriefing, held, _) = try pipeline.prepare(content: fixture.content)
     #expect(spilled.html.keys.sorted() == held.html.keys.sorted())
     for (id, body) in spilled.html {
       guard case .spilled = body else {
@@ -46,6 +49,12 @@ import Testing
       #expect(body.text == held.html[id]?.text)
     }
     #expect(spilled.html["articles/call"]?.text.contains("href=\"../people/gen-nakatani.html\"") == true)
+    #expect(!briefing.passages.isEmpty && briefing.passages.allSatisfy(\.storedText.isStored))
+    #expect(briefing.passages == heldBriefing.passages)
+    #expect(
+      briefing.passages.map(\.text) == [
+        "Tokyo met. Defense spending rose again this year. Nobody was surprised."
+      ])
   }
 
   @Test func theLoaderLeavesEachArticleBodyInTheScratchFile() throws {
@@ -72,5 +81,16 @@ import Testing
     let failure = try #require(throws: BriefingError.self) { try fixture.build() }
     #expect(problems.count == 1)
     #expect(failure.diagnostics.filter { $0.code == "unknown-wikilink" } == problems)
+  }
+
+  @Test func aStoredTextEqualsAndHashesAsItsText() throws {
+    let fixture = try Fixture([:])
+    defer { fixture.remove() }
+    let spill = try #require(Spill(in: fixture.folder))
+    let places = try #require(spill.keep(["same", "other", "same"]))
+    let stored = places.map { StoredText(in: spill, at: $0) }
+    #expect(stored.map(\.text) == ["same", "other", "same"])
+    #expect(stored[0] == stored[2] && stored[0] != stored[1])
+    #expect(stored[0] == StoredText("same") && Set([stored[0], StoredText("same"), stored[2]]).count == 1)
   }
 }

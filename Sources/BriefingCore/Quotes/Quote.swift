@@ -30,14 +30,20 @@ public struct Quote: Sendable, Hashable {
 public struct Passage: Sendable, Hashable {
   public var entity: String
   public var document: String
-  public var text: String
+  /// The passage's text, which a build keeps in its scratch file until a page shows it.
+  public var storedText: StoredText
   /// Every entity the passage names.
   public var entities: [String]
+
+  public var text: String {
+    get { storedText.text }
+    set { storedText = StoredText(newValue) }
+  }
 
   public init(entity: String, document: String, text: String, entities: [String] = []) {
     self.entity = entity
     self.document = document
-    self.text = text
+    self.storedText = StoredText(text)
     self.entities = entities
   }
 }
