@@ -108,8 +108,9 @@ final class Spill: TextStore, @unchecked Sendable {
 }
 
 extension BodyLinker.Linked {
-  /// The body and the passages' texts written to `spill` (where it can take them), so that what a
-  /// document's link leaves in memory is what it found, not the text it found it in.
+  /// The body, the passages' texts and the mentions' sentences written to `spill` (where it can
+  /// take them), so that what a document's link leaves in memory is what it found, not the text
+  /// it found it in. Each sentence is written once, however many mentions stand in it.
   func spilled(to spill: Spill?) -> BodyLinker.Linked {
     guard let spill else { return self }
     var linked = self
@@ -119,6 +120,19 @@ extension BodyLinker.Linked {
       for index in passages.indices {
         linked.findings.passages[index].storedText = StoredText(in: spill, at: places[index])
       }
+    }
+    var sentences: [String] = []
+    var number: [String: Int] = [:]
+    let numbers = findings.mentions.map { mention in
+      let sentence = mention.sentence
+      if let known = number[sentence] { return known }
+      number[sentence] = sentences.count
+      sentences.append(sentence)
+      return sentences.count - 1
+    }
+    if !sentences.isEmpty, let places = spill.keep(sentences) {
+      let stored = places.map { StoredText(in: spill, at: $0) }
+      for index in numbers.indices { linked.findings.mentions[index].storedSentence = stored[numbers[index]] }
     }
     return linked
   }

@@ -306,18 +306,19 @@ struct Views: Sendable {
     }
   }
 
-  /// Of the mentions at `places` in `mentions`, the place of the first in each sentence, in order.
-  /// An article names an entity a few times: its sentences are compared as they are, and hashed
-  /// only past a dozen.
+  /// Of the mentions at `places` in `mentions`, all of one document, the place of the first in
+  /// each sentence, in order. Sentences are told apart by their keys, without being read; an
+  /// article names an entity a few times: the keys are compared as they are, and hashed only past
+  /// a dozen.
   static func firstOfEachSentence(_ places: [Int], in mentions: [Mention]) -> [Int] {
     var kept: [Int] = []
-    var seen: Set<String> = []
+    var seen: Set<StoredText.Key> = []
     for place in places {
-      let sentence = mentions[place].sentence
+      let sentence = mentions[place].storedSentence.key
       if kept.count < 12 {
-        guard !kept.contains(where: { mentions[$0].sentence == sentence }) else { continue }
+        guard !kept.contains(where: { mentions[$0].storedSentence.key == sentence }) else { continue }
       } else {
-        if seen.isEmpty { seen = Set(kept.map { mentions[$0].sentence }) }
+        if seen.isEmpty { seen = Set(kept.map { mentions[$0].storedSentence.key }) }
         guard seen.insert(sentence).inserted else { continue }
       }
       kept.append(place)

@@ -51,6 +51,12 @@ import Testing
     #expect(spilled.html["articles/call"]?.text.contains("href=\"../people/gen-nakatani.html\"") == true)
     #expect(!briefing.passages.isEmpty && briefing.passages.allSatisfy(\.storedText.isStored))
     #expect(briefing.passages == heldBriefing.passages)
+    let sentences = briefing.mentions.filter { !$0.sentence.isEmpty }
+    #expect(!sentences.isEmpty && sentences.allSatisfy(\.storedSentence.isStored))
+    #expect(briefing.mentions == heldBriefing.mentions)
+    // Mentions in one sentence share it, and are told apart from the others without reading it.
+    let call = briefing.mentions.filter { $0.document == "articles/call" && !$0.inHeading }
+    #expect(call.count == 3 && Set(call.map(\.storedSentence.key)).count == 1)
     #expect(
       briefing.passages.map(\.text) == [
         "Tokyo met. Defense spending rose again this year. Nobody was surprised."

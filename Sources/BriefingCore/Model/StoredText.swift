@@ -6,7 +6,7 @@ public protocol TextStore: AnyObject, Sendable {
 
 /// A text held in memory, or kept in a `TextStore` and read back each time it is asked for: the
 /// long texts a build finds in every article (passages) then do not all wait in memory for their
-/// pages. Equal when the texts are.
+/// pages (passages, the sentences of mentions). Equal when the texts are.
 public struct StoredText: Sendable, Hashable {
   private enum Storage: Sendable {
     case held(String)
@@ -35,6 +35,21 @@ public struct StoredText: Sendable, Hashable {
   public var isStored: Bool {
     if case .stored = storage { return true }
     return false
+  }
+
+  /// What tells texts apart without reading them: the text itself when it is held, its place
+  /// when it is stored. A store keeps each text of a document once, so among the texts of one
+  /// document equal keys mean equal texts.
+  public enum Key: Hashable, Sendable {
+    case held(String)
+    case stored(Range<Int>)
+  }
+
+  public var key: Key {
+    switch storage {
+    case .held(let text): return .held(text)
+    case .stored(_, let range): return .stored(range)
+    }
   }
 
   public static func == (lhs: StoredText, rhs: StoredText) -> Bool {
