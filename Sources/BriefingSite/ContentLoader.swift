@@ -63,6 +63,12 @@ struct ArticleText: Sendable {
     dropped = try readParagraphs()
   }
 
+  /// Takes the body out of `article`, leaving the first paragraph, which the feed shows.
+  static func clear(_ article: inout Article) {
+    ArticleText(markdown: "", paragraphs: Array(article.paragraphs.prefix(1)), dropped: []).restore(
+      into: &article)
+  }
+
   /// Puts the body back into `article`.
   func restore(into article: inout Article) {
     (article.markdown, article.paragraphs, article.dropped) = (markdown, paragraphs, dropped)
@@ -148,9 +154,7 @@ struct ContentLoader {
         guard let spill, let place = spill.keep(ArticleText(of: kept).encoded()) else {
           return (kept, found, nil)
         }
-        // The feed keeps the first paragraph.
-        ArticleText(markdown: "", paragraphs: Array(kept.paragraphs.prefix(1)), dropped: []).restore(
-          into: &kept)
+        ArticleText.clear(&kept)
         return (kept, found, place)
       }
       let (article, found) = earlier.article(digest, read: read)

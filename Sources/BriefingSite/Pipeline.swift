@@ -79,7 +79,8 @@ public struct Pipeline: Sendable {
     let manifest =
       cache ? PageReuse.manifestPath(cache: LinkCache.folder(besides: content), output: output) : nil
     let lastPages = manifest.map { PageReuse.reading($0) }
-    // The bodies wait for their pages in a scratch file beside the output, not in memory.
+    // The articles' texts, the bodies, and the passages and sentences found wait for their pages in
+    // a scratch file beside the output, not in memory.
     let parent = (output as NSString).deletingLastPathComponent
     let spill = fileSystem is LocalFileSystem ? Spill(in: parent.isEmpty ? "." : parent) : nil
     let ((briefing, bodies, diagnostics), linkCache) = try prepare(
@@ -161,8 +162,8 @@ public struct Pipeline: Sendable {
 
   /// `prepare`, also handing back the link cache it used (nil without `cache`). With `memory`
   /// instead, what the last build with it linked is reused, and this build's kept for the next.
-  /// With `spill`, each body, and the passages found in it, are written there as soon as they are
-  /// made, and read back by the pages that show them.
+  /// With `spill`, each article's text is written there once read, and each body with the passages
+  /// and sentences found in it once linked; each is read back when it is needed.
   func prepare(
     content: String, forCheck: Bool, cache: Bool, memory: MemoryLinkCache? = nil, spill: Spill? = nil
   ) throws -> (
@@ -213,14 +214,13 @@ public struct Pipeline: Sendable {
     let texts = loaded.articles.indices.map { place in
       TakenOnce(spilled.isEmpty || spilled[place] == nil ? ArticleText(of: loaded.articles[place]) : nil)
     }
-    for place in loaded.articles.indices {
-      ArticleText(markdown: "", paragraphs: Array(loaded.articles[place].paragraphs.prefix(1)), dropped: [])
-        .restore(into: &loaded.articles[place])
-    }
+    for place in loaded.articles.indices { ArticleText.clear(&loaded.articles[place]) }
     let read = loaded.articles
     let (bodies, findings) = timed("link") { () -> (RenderedBodies, Findings) in
       let articles = parallelMap(Array(read.indices)) { (place: Int) in
         var article = read[place]
+        // The scratch file holds what the loader wrote there, whole (`Spill.text` stops the build
+        // if the disk fails to give it back).
         let text = texts[place].take() ?? (try! ArticleText(decoding: spill!.bytes(spilled[place]!)))
         text.restore(into: &article)
         let problems =

@@ -5,8 +5,8 @@ public protocol TextStore: AnyObject, Sendable {
 }
 
 /// A text held in memory, or kept in a `TextStore` and read back each time it is asked for: the
-/// long texts a build finds in every article (passages) then do not all wait in memory for their
-/// pages (passages, the sentences of mentions). Equal when the texts are.
+/// long texts a build finds in every article (passages, the sentences of mentions) then do not all
+/// wait in memory for their pages. Equal when the texts are.
 public struct StoredText: Sendable, Hashable {
   private enum Storage: Sendable {
     case held(String)
@@ -38,8 +38,8 @@ public struct StoredText: Sendable, Hashable {
   }
 
   /// What tells texts apart without reading them: the text itself when it is held, its place
-  /// when it is stored. A store keeps each text of a document once, so among the texts of one
-  /// document equal keys mean equal texts.
+  /// when it is stored. A build stores each distinct sentence of a document once, so among the
+  /// sentences of one document equal keys mean equal texts.
   public enum Key: Hashable, Sendable {
     case held(String)
     case stored(Range<Int>)
