@@ -104,7 +104,7 @@ struct DataExport {
     if entity.kind == .issue {
       json.key("passages")
       json.beginArray()
-      for passage in briefing.passagesByEntity[entity.id] ?? [] {
+      for passage in briefing.passages(about: entity.id) {
         json.beginObject()
         json.fields([("article", passage.document), ("text", passage.text)])
         json.endObject()

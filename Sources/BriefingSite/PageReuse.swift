@@ -127,7 +127,7 @@ final class PageReuse: @unchecked Sendable {
       digest.add("mentioned in")
       for (mentioning, _) in briefing.documents(mentioning: id) { document(mentioning) }
       digest.add("passages")
-      for passage in (briefing.passagesByEntity[id] ?? []) + briefing.passages(naming: id) {
+      for passage in briefing.passages(about: id) + briefing.passages(naming: id) {
         digest.add(passage.entity)
         document(passage.document)
       }

@@ -217,7 +217,7 @@ public struct Pipeline: Sendable {
     for place in loaded.articles.indices { ArticleText.clear(&loaded.articles[place]) }
     let read = loaded.articles
     let (bodies, findings) = timed("link") { () -> (RenderedBodies, Findings) in
-      let articles = parallelMap(Array(read.indices)) { (place: Int) in
+      var articles = parallelMap(Array(read.indices)) { (place: Int) in
         var article = read[place]
         // The scratch file holds what the loader wrote there, whole (`Spill.text` stops the build
         // if the disk fails to give it back).
@@ -231,16 +231,25 @@ public struct Pipeline: Sendable {
         linked.findings.diagnostics += problems
         return (article.id, linked)
       }
-      let notes = parallelMap(loaded.entities) { (entity: Entity) in
+      var notes = parallelMap(loaded.entities) { (entity: Entity) in
         let context = DocumentLinker.Context(document: entity.id, file: entity.file, date: entity.date)
         let linked = cached(entity.file) {
           linker.markdown(entity.body, firstLine: entity.bodyLine, context: context, root: "../")
         }
         return (entity.id, linked.spilled(to: spill))
       }
+      // The documents' findings are merged as they are let go: the linked documents are dropped
+      // first, so each document's findings have one owner and are freed once copied.
       var bodies = RenderedBodies()
-      for (id, linked) in articles + notes where !forCheck { bodies.html[id] = linked.html }
-      var findings = Findings.merged((articles + notes).map(\.1.findings))
+      var parts: [Findings] = []
+      parts.reserveCapacity(articles.count + notes.count)
+      for (id, linked) in articles + notes {
+        if !forCheck { bodies.html[id] = linked.html }
+        parts.append(linked.findings)
+      }
+      articles = []
+      notes = []
+      var findings = Findings.merged(&parts)
       if forCheck { findings.diagnostics += UnknownNames.report(findings.unknownNames) }
       if let intro = loaded.introduction, let file = loaded.introductionFile, !forCheck {
         let context = DocumentLinker.Context(document: "index", file: file, date: nil)

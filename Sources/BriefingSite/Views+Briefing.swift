@@ -24,7 +24,7 @@ extension Views {
 
   /// The quotes that speak to an issue: said in a sentence that names it, or within its passages.
   func quotes(on issue: String) -> [Quote] {
-    let passages = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
+    let passages = Dictionary(grouping: briefing.passages(about: issue), by: \.document)
     var documents = Set(passages.keys)
     for (document, _) in briefing.documents(mentioning: issue) { documents.insert(document) }
     return documents.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.flatMap { _, document in
@@ -37,7 +37,7 @@ extension Views {
 
   /// An issue's passages grouped by article, newest first, its names marked.
   func passages(of issue: String) -> [TemplateValue] {
-    let byDocument = Dictionary(grouping: briefing.passagesByEntity[issue] ?? [], by: \.document)
+    let byDocument = Dictionary(grouping: briefing.passages(about: issue), by: \.document)
     // The longest name the issue goes by in a passage is marked; equal lengths by spelling: the
     // first of them, in that order, that the passage holds.
     let words = briefing.names(of: issue).sorted { ($0.count, $1) > ($1.count, $0) }
@@ -57,7 +57,7 @@ extension Views {
   /// People ranked by how many of the issue's passages name them.
   func keyPeople(of issue: String) -> TemplateValue {
     var counts: [String: Int] = [:]
-    for passage in briefing.passagesByEntity[issue] ?? [] {
+    for passage in briefing.passages(about: issue) {
       for id in passage.entities where id.hasPrefix("people/") { counts[id, default: 0] += 1 }
     }
     return rankedByPassages(counts, including: briefing.connections(of: issue, kind: .person))

@@ -19,3 +19,24 @@ extension Array {
     return groups
   }
 }
+
+extension Array {
+  /// Puts the elements in the order `order` gives (its first place names the element to stand
+  /// first), in place: each cycle of the permutation is followed once, so no second array of
+  /// elements is made.
+  mutating func rearrange(by order: [Int]) {
+    precondition(order.count == count, "an order names every element once")
+    var placed = [Bool](repeating: false, count: count)
+    for start in indices where !placed[start] {
+      // Along the cycle through `start`: each place takes the element its order names.
+      var place = start
+      while true {
+        placed[place] = true
+        let from = order[place]
+        if from == start { break }
+        swapAt(place, from)
+        place = from
+      }
+    }
+  }
+}

@@ -33,8 +33,8 @@ public struct Briefing: Sendable {
   public let quotesBySpeaker: [String: [Quote]]
   /// Quotes by the article they come from, in the order they stand.
   public let quotesByDocument: [String: ArraySlice<Quote>]
-  /// Passages by the issue they discuss.
-  public let passagesByEntity: [String: [Passage]]
+  /// For every issue, the places in `passages` of the passages that discuss it, in article order.
+  let discussing: [String: [Int]]
   /// For every entity, the places in `passages` of the passages that name it: places rather than
   /// copies, since a passage names several entities.
   let passagePlaces: [String: [Int]]
@@ -98,14 +98,16 @@ public struct Briefing: Sendable {
       },
       {
         var naming: [String: [Int]] = [:]
+        var discussing: [String: [Int]] = [:]
         for (place, passage) in passages.enumerated() {
+          discussing[passage.entity, default: []].append(place)
           for id in passage.entities { naming[id, default: []].append(place) }
         }
         return (
           mentionsByDocument: mentions.grouped(inRunsBy: \.document),
           quotesBySpeaker: Dictionary(grouping: quotes.filter { $0.speaker != nil }, by: { $0.speaker! }),
           quotesByDocument: quotes.grouped(inRunsBy: \.document),
-          passagesByEntity: Dictionary(grouping: passages, by: \.entity),
+          discussing: discussing,
           passagePlaces: naming
         )
       })
@@ -115,7 +117,7 @@ public struct Briefing: Sendable {
     self.mentionsByDocument = grouped.mentionsByDocument
     self.quotesBySpeaker = grouped.quotesBySpeaker
     self.quotesByDocument = grouped.quotesByDocument
-    self.passagesByEntity = grouped.passagesByEntity
+    self.discussing = grouped.discussing
     self.passagePlaces = grouped.passagePlaces
     self.asOf = articles.compactMap(\.date).max()
   }
@@ -172,6 +174,11 @@ public struct Briefing: Sendable {
       start = end
     }
     return runs
+  }
+
+  /// The passages that discuss the issue `id`, in article order.
+  public func passages(about id: String) -> [Passage] {
+    (discussing[id] ?? []).map { passages[$0] }
   }
 
   /// The passages that name `id`, in article order.

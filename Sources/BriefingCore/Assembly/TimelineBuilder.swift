@@ -35,8 +35,10 @@ enum TimelineBuilder {
     }
     var attached: [String: [TimelineEntry.Source]] = [:]
     var attachedSet: [String: Set<TimelineEntry.Source>] = [:]
-    var standalone: [TimelineEntry] = []
-    standalone.reserveCapacity(dated.count)
+    // Every entry goes into one array, made once: the sentences' entries first, the curated events'
+    // after them; the order is then set in place.
+    var entries: [TimelineEntry] = []
+    entries.reserveCapacity(dated.count + datedEvents.count)
     // A sentence stands once, at its first date. The dated sentences of a document come together,
     // so the sentences seen are those of the current document.
     var seenStandalone: Set<String> = []
@@ -51,10 +53,11 @@ enum TimelineBuilder {
         }
         guard seenStandalone.insert(mention.sentence).inserted else { continue }
         let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
-        standalone.append(
-          TimelineEntry(
-            date: mention.date, title: title, event: nil,
-            entities: mention.entities.filter { !eventIDs.contains($0) }, sources: [source]))
+        // The sentence's own list when it names no event: shared, not copied.
+        let entities =
+          mention.entities.contains(where: eventIDs.contains)
+          ? mention.entities.filter { !eventIDs.contains($0) } : mention.entities
+        entries.append(TimelineEntry(date: mention.date, title: title, event: nil, entities: entities, sources: [source]))
       } else {
         let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
         for id in best where attachedSet[id, default: []].insert(source).inserted {
@@ -68,7 +71,7 @@ enum TimelineBuilder {
     for mention in dated where mention.date.precision == .day {
       ownDays[mention.document, default: [:]][mention.sentence, default: []].append(mention.date)
     }
-    let curated = datedEvents.map { event -> TimelineEntry in
+    for event in datedEvents {
       var sources = attached[event.id] ?? []
       var seen = attachedSet[event.id] ?? []
       for mention in mentionsOf(event.id)
@@ -82,15 +85,16 @@ enum TimelineBuilder {
         let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
         if seen.insert(source).inserted { sources.append(source) }
       }
-      return TimelineEntry(
-        date: event.date!, end: event.end, title: event.name, event: event.id,
-        entities: (connections[event.id] ?? []).filter { entityByID[$0].map { $0.kind != .event } ?? false },
-        sources: sources)
+      entries.append(
+        TimelineEntry(
+          date: event.date!, end: event.end, title: event.name, event: event.id,
+          entities: (connections[event.id] ?? []).filter { entityByID[$0].map { $0.kind != .event } ?? false },
+          sources: sources))
     }
     // Sorted by date, curated first, then title, equal entries in the order made: the keys are
     // sorted with their places rather than moving whole entries about, and the date and standing
-    // are one integer.
-    let entries = curated + standalone
+    // are one integer. Curated and sentence entries never share a key, so which group was made
+    // first does not matter.
     let keys = entries.map { $0.date.orderKey * 2 + ($0.event == nil ? 1 : 0) }
     let titles = entries.map(\.title)
     let order = entries.indices.sorted { a, b in
@@ -98,7 +102,8 @@ enum TimelineBuilder {
       if titles[a] != titles[b] { return titles[a] < titles[b] }
       return a < b
     }
-    return order.map { entries[$0] }
+    entries.rearrange(by: order)
+    return entries
   }
 
   /// The events a dated sentence belongs to: those it names, or failing that those on its day

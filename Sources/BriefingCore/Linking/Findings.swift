@@ -38,32 +38,28 @@ public struct Findings: Sendable {
     diagnostics += other.diagnostics
   }
 
-  /// The findings of `documents`, one after another.
-  public static func merged(_ documents: [Findings]) -> Findings {
-    // Mentions, the most numerous, on one core; the rest on the other.
-    let (mentions, rest) = Concurrently.run(
-      { documents.flatMapped(\.mentions) },
-      { () -> Findings in
-        var rest = Findings()
-        rest.dated = documents.flatMapped(\.dated)
-        rest.quotes = documents.flatMapped(\.quotes)
-        rest.passages = documents.flatMapped(\.passages)
-        rest.unknownNames = documents.flatMapped(\.unknownNames)
-        rest.diagnostics = documents.flatMapped(\.diagnostics)
-        return rest
-      })
-    var all = rest
-    all.mentions = mentions
+  /// The findings of `documents`, one after another. Each document's findings are let go as soon
+  /// as they are copied, so a whole briefing's findings are not held twice; `documents` is left
+  /// empty.
+  public static func merged(_ documents: inout [Findings]) -> Findings {
+    var all = Findings()
+    all.mentions.reserveCapacity(documents.total(\.mentions))
+    all.dated.reserveCapacity(documents.total(\.dated))
+    all.quotes.reserveCapacity(documents.total(\.quotes))
+    all.passages.reserveCapacity(documents.total(\.passages))
+    for index in documents.indices {
+      let part = documents[index]
+      documents[index] = Findings()
+      all.append(part)
+    }
+    documents = []
     return all
   }
 }
 
 extension Array where Element == Findings {
-  /// One array of what `part` gives for each element, in order, allocated once.
-  fileprivate func flatMapped<T>(_ part: (Findings) -> [T]) -> [T] {
-    var all: [T] = []
-    all.reserveCapacity(reduce(0) { $0 + part($1).count })
-    for findings in self { all += part(findings) }
-    return all
+  /// How many of what `part` gives the elements hold in all.
+  fileprivate func total<T>(_ part: (Findings) -> [T]) -> Int {
+    reduce(0) { $0 + part($1).count }
   }
 }
