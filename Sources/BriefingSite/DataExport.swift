@@ -64,7 +64,7 @@ struct DataExport {
     json.key("mentions")
     json.beginArray()
     // Counted in place: the mentions are read, not copied into groups.
-    let mentions = briefing.mentionsByDocument[article.id] ?? []
+    let mentions = briefing.mentions(inDocument: article.id)
     var counted: [String: Int] = [:]
     for index in mentions.indices { counted[mentions[index].entity, default: 0] += 1 }
     let counts = counted.sorted { $0.key < $1.key }

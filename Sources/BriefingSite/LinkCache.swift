@@ -457,11 +457,12 @@ final class LinkCache: @unchecked Sendable {
       throw CacheReader.Malformed()
     }
     var findings = Findings()
-    findings.mentions = try input.array { input in
-      Mention(
-        entity: try input.string(), document: try input.string(), sentence: try input.string(),
-        text: try input.string(), inHeading: try input.int() == 1)
-    }
+    findings.mentions = Mentions(
+      try input.array { input in
+        Mention(
+          entity: try input.string(), document: try input.string(), sentence: try input.string(),
+          text: try input.string(), inHeading: try input.int() == 1)
+      })
     findings.dated = try input.array { input in
       DatedMention(
         date: try input.date(), document: try input.string(), sentence: try input.string(),
@@ -561,7 +562,8 @@ struct CacheWriter {
     string(date.part?.rawValue ?? "")
   }
 
-  mutating func array<T>(_ items: [T], _ write: (inout CacheWriter, T) -> Void) {
+  mutating func array<Items: Collection>(_ items: Items, _ write: (inout CacheWriter, Items.Element) -> Void)
+  {
     int(items.count)
     for item in items { write(&self, item) }
   }

@@ -121,18 +121,10 @@ extension BodyLinker.Linked {
         linked.findings.passages[index].storedText = StoredText(in: spill, at: places[index])
       }
     }
-    var sentences: [String] = []
-    var number: [String: Int] = [:]
-    let numbers = findings.mentions.map { mention in
-      let sentence = mention.sentence
-      if let known = number[sentence] { return known }
-      number[sentence] = sentences.count
-      sentences.append(sentence)
-      return sentences.count - 1
-    }
-    if !sentences.isEmpty, let places = spill.keep(sentences) {
-      let stored = places.map { StoredText(in: spill, at: $0) }
-      for index in numbers.indices { linked.findings.mentions[index].storedSentence = stored[numbers[index]] }
+    // The mentions keep each distinct sentence once.
+    let sentences = findings.mentions.distinctSentences
+    if !sentences.isEmpty, let places = spill.keep(sentences.map(\.text)) {
+      linked.findings.mentions.replaceSentences(with: places.map { StoredText(in: spill, at: $0) })
     }
     return linked
   }

@@ -295,7 +295,7 @@ struct Views: Sendable {
       guard let rank = briefing.articleRank[document], let article = link(articleID: document) else {
         return nil
       }
-      let kept = places.filter { !mentions[$0].inHeading }
+      let kept = places.filter { !mentions.inHeading(at: $0) }
       return kept.isEmpty ? nil : (rank, article, kept)
     }
     return found.sorted { $0.rank < $1.rank }.map { _, article, places -> TemplateValue in
@@ -310,7 +310,7 @@ struct Views: Sendable {
   /// each sentence, in order. Sentences are told apart by their keys, without being read; an
   /// article names an entity a few times: the keys are compared as they are, and hashed only past
   /// a dozen.
-  static func firstOfEachSentence(_ places: [Int], in mentions: [Mention]) -> [Int] {
+  static func firstOfEachSentence(_ places: [Int], in mentions: Mentions) -> [Int] {
     var kept: [Int] = []
     var seen: Set<StoredText.Key> = []
     for place in places {

@@ -40,3 +40,20 @@ extension Array {
     }
   }
 }
+
+extension Range where Bound == Int {
+  /// The places of this range grouped by `key`, for places whose keys come in runs (the mentions
+  /// of a document stand together): each key's runs, in order, a key hashed once a run.
+  func runs(by key: (Int) -> String) -> [String: [Range<Int>]] {
+    var groups: [String: [Range<Int>]] = [:]
+    var start = lowerBound
+    while start < upperBound {
+      let runKey = key(start)
+      var end = start + 1
+      while end < upperBound, key(end) == runKey { end += 1 }
+      groups[runKey, default: []].append(start..<end)
+      start = end
+    }
+    return groups
+  }
+}

@@ -9,7 +9,7 @@ public struct Briefing: Sendable {
   /// Articles newest first; undated ones last, by title.
   public var articles: [Article]
   /// Every mention, in document order.
-  public var mentions: [Mention]
+  public var mentions: Mentions
   /// The chronology, oldest first.
   public var timeline: [TimelineEntry]
   /// Quoted speech from the articles, in article order.
@@ -28,8 +28,8 @@ public struct Briefing: Sendable {
   /// Each entity's mentions, as places in `mentions` (document order): places rather than copies,
   /// so grouping half a million mentions moves integers, not strings.
   let mentionPlaces: [String: [Int]]
-  /// Each document's mentions: slices of `mentions`, which holds them together.
-  public let mentionsByDocument: [String: ArraySlice<Mention>]
+  /// Where each document's mentions stand in `mentions`, which holds them together.
+  let mentionRuns: [String: [Range<Int>]]
   public let quotesBySpeaker: [String: [Quote]]
   /// Quotes by the article they come from, in the order they stand.
   public let quotesByDocument: [String: ArraySlice<Quote>]
@@ -46,6 +46,16 @@ public struct Briefing: Sendable {
     config: BriefingConfig, entities: [Entity], articles: [Article],
     relations: [String: [String: [String]]], mentions: [Mention], dated: [DatedMention] = [],
     quotes: [Quote] = [], passages: [Passage] = []
+  ) {
+    self.init(
+      config: config, entities: entities, articles: articles, relations: relations,
+      mentionTable: Mentions(mentions), dated: dated, quotes: quotes, passages: passages)
+  }
+
+  init(
+    config: BriefingConfig, entities: [Entity], articles: [Article],
+    relations: [String: [String: [String]]], mentionTable mentions: Mentions, dated: [DatedMention],
+    quotes: [Quote], passages: [Passage]
   ) {
     self.quotes = quotes
     self.passages = passages
@@ -85,7 +95,7 @@ public struct Briefing: Sendable {
     let (chronology, grouped) = Concurrently.run(
       {
         var places: [String: [Int]] = [:]
-        for (place, mention) in mentions.enumerated() { places[mention.entity, default: []].append(place) }
+        for place in mentions.indices { places[mentions.entity(at: place), default: []].append(place) }
         let timeline = TimelineBuilder.build(
           events: entities, connections: connections,
           mentionsOf: { id in (places[id] ?? []).map { mentions[$0] } }, dated: dated, entityByID: entityByID)
@@ -104,7 +114,7 @@ public struct Briefing: Sendable {
           for id in passage.entities { naming[id, default: []].append(place) }
         }
         return (
-          mentionsByDocument: mentions.grouped(inRunsBy: \.document),
+          mentionRuns: mentions.indices.runs(by: mentions.document(at:)),
           quotesBySpeaker: Dictionary(grouping: quotes.filter { $0.speaker != nil }, by: { $0.speaker! }),
           quotesByDocument: quotes.grouped(inRunsBy: \.document),
           discussing: discussing,
@@ -114,7 +124,7 @@ public struct Briefing: Sendable {
     self.mentionPlaces = chronology.mentionPlaces
     self.timeline = chronology.timeline
     self.timelineIndex = chronology.timelineIndex
-    self.mentionsByDocument = grouped.mentionsByDocument
+    self.mentionRuns = grouped.mentionRuns
     self.quotesBySpeaker = grouped.quotesBySpeaker
     self.quotesByDocument = grouped.quotesByDocument
     self.discussing = grouped.discussing
@@ -130,8 +140,18 @@ public struct Briefing: Sendable {
   ) {
     self.init(
       config: config, entities: entities, articles: articles, relations: relations,
-      mentions: findings.mentions,
+      mentionTable: findings.mentions,
       dated: findings.dated, quotes: findings.quotes, passages: findings.passages)
+  }
+
+  /// The mentions in one document, in order.
+  public func mentions(inDocument id: String) -> [Mention] {
+    (mentionRuns[id] ?? []).flatMap { $0.map { mentions[$0] } }
+  }
+
+  /// The documents that mention anything, in no particular order.
+  public var documentsWithMentions: Dictionary<String, [Range<Int>]>.Keys {
+    mentionRuns.keys
   }
 
   /// The entities of `kind`, in display order.
@@ -167,9 +187,9 @@ public struct Briefing: Sendable {
     var runs: [(document: String, places: ArraySlice<Int>)] = []
     var start = places.startIndex
     while start < places.endIndex {
-      let document = mentions[places[start]].document
+      let document = mentions.document(at: places[start])
       var end = start + 1
-      while end < places.endIndex, mentions[places[end]].document == document { end += 1 }
+      while end < places.endIndex, mentions.document(at: places[end]) == document { end += 1 }
       runs.append((document, places[start..<end]))
       start = end
     }

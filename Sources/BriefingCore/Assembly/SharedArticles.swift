@@ -16,9 +16,9 @@ public struct SharedArticles: Sendable {
     var number: [String: Int32] = [:]
     var ids: [String] = []
     var named: [[Int32]] = []
-    for (document, mentions) in briefing.mentionsByDocument where document.hasPrefix("articles/") {
+    for document in briefing.documentsWithMentions where document.hasPrefix("articles/") {
       var members: [Int32] = []
-      for mention in mentions {
+      for mention in briefing.mentions(inDocument: document) {
         if let known = number[mention.entity] {
           members.append(known)
         } else {

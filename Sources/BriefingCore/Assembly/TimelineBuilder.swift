@@ -57,7 +57,8 @@ enum TimelineBuilder {
         let entities =
           mention.entities.contains(where: eventIDs.contains)
           ? mention.entities.filter { !eventIDs.contains($0) } : mention.entities
-        entries.append(TimelineEntry(date: mention.date, title: title, event: nil, entities: entities, sources: [source]))
+        entries.append(
+          TimelineEntry(date: mention.date, title: title, event: nil, entities: entities, sources: [source]))
       } else {
         let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
         for id in best where attachedSet[id, default: []].insert(source).inserted {
@@ -88,7 +89,9 @@ enum TimelineBuilder {
       entries.append(
         TimelineEntry(
           date: event.date!, end: event.end, title: event.name, event: event.id,
-          entities: (connections[event.id] ?? []).filter { entityByID[$0].map { $0.kind != .event } ?? false },
+          entities: (connections[event.id] ?? []).filter {
+            entityByID[$0].map { $0.kind != .event } ?? false
+          },
           sources: sources))
     }
     // Sorted by date, curated first, then title, equal entries in the order made: the keys are

@@ -273,7 +273,7 @@ public struct DocumentLinker: Sendable {
           entities: named))
     }
 
-    var findings = Findings(mentions: mentions, unknownNames: unknown, diagnostics: diagnostics)
+    var findings = Findings(mentions: Mentions(mentions), unknownNames: unknown, diagnostics: diagnostics)
     let document = AnalysedDocument(context: context, paragraphs: prose)
     for extractor in extractors { extractor.extract(from: document, into: &findings) }
     findings.quoted = []

@@ -4,7 +4,7 @@
 /// One value per document; the link stage merges them into one for the whole briefing.
 public struct Findings: Sendable {
   /// Every mention, in document order.
-  public var mentions: [Mention] = []
+  public var mentions = Mentions()
   /// Sentences of an article that speak of a date.
   public var dated: [DatedMention] = []
   /// Quoted speech in an article.
@@ -22,7 +22,7 @@ public struct Findings: Sendable {
 
   public init() {}
 
-  init(mentions: [Mention], unknownNames: [UnknownNames.Sighting], diagnostics: [Diagnostic]) {
+  init(mentions: Mentions, unknownNames: [UnknownNames.Sighting], diagnostics: [Diagnostic]) {
     self.mentions = mentions
     self.unknownNames = unknownNames
     self.diagnostics = diagnostics
@@ -30,7 +30,7 @@ public struct Findings: Sendable {
 
   /// Adds what another document found after what this one holds.
   public mutating func append(_ other: Findings) {
-    mentions += other.mentions
+    mentions.append(contentsOf: other.mentions)
     dated += other.dated
     quotes += other.quotes
     passages += other.passages
@@ -43,7 +43,12 @@ public struct Findings: Sendable {
   /// empty.
   public static func merged(_ documents: inout [Findings]) -> Findings {
     var all = Findings()
-    all.mentions.reserveCapacity(documents.total(\.mentions))
+    var mentions = documents.indices.map { index in
+      // Taken out, so that joining them lets each go.
+      defer { documents[index].mentions = Mentions() }
+      return documents[index].mentions
+    }
+    all.mentions = Mentions.joined(&mentions)
     all.dated.reserveCapacity(documents.total(\.dated))
     all.quotes.reserveCapacity(documents.total(\.quotes))
     all.passages.reserveCapacity(documents.total(\.passages))

@@ -20,6 +20,14 @@ public struct Mention: Sendable, Hashable {
     self.inHeading = inHeading
   }
 
+  init(entity: String, document: String, storedSentence: StoredText, text: String, inHeading: Bool) {
+    self.entity = entity
+    self.document = document
+    self.storedSentence = storedSentence
+    self.text = text
+    self.inHeading = inHeading
+  }
+
   /// The sentence it stands in, as a reader sees it.
   public var sentence: String {
     get { storedSentence.text }

@@ -1,0 +1,145 @@
+/// Mentions kept by columns: each entity id, document and name once, each sentence once, and one
+/// row of small numbers per mention. A briefing finds dozens of mentions in every article and
+/// keeps them all until its pages are made; as `Mention` values each would hold four strings and
+/// a sentence (96 bytes), as a row it is 20.
+///
+/// Read like an array of `Mention`; made from one, or by joining the mentions of many documents.
+public struct Mentions: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+  private struct Row: Sendable, Equatable {
+    var entity: Int32
+    var document: Int32
+    var text: Int32
+    var sentence: Int32
+    var inHeading: Bool
+  }
+
+  /// Entity ids, documents and names, each once.
+  private var strings: [String] = []
+  /// Sentences, each once.
+  private var sentences: [StoredText] = []
+  private var rows: [Row] = []
+
+  public init() {}
+
+  public init(_ mentions: some Sequence<Mention>) {
+    var strings = Interned()
+    var sentences: [StoredText.Key: Int32] = [:]
+    for mention in mentions {
+      let key = mention.storedSentence.key
+      let sentence: Int32
+      if let known = sentences[key] {
+        sentence = known
+      } else {
+        sentence = Int32(self.sentences.count)
+        sentences[key] = sentence
+        self.sentences.append(mention.storedSentence)
+      }
+      rows.append(
+        Row(
+          entity: strings.number(mention.entity), document: strings.number(mention.document),
+          text: strings.number(mention.text), sentence: sentence, inHeading: mention.inHeading))
+    }
+    self.strings = strings.strings
+  }
+
+  public init(arrayLiteral elements: Mention...) {
+    self.init(elements)
+  }
+
+  /// The mentions of `parts`, one after another; each part is let go once copied, and `parts` is
+  /// left empty.
+  public static func joined(_ parts: inout [Mentions]) -> Mentions {
+    var all = Mentions()
+    var strings = Interned()
+    all.rows.reserveCapacity(parts.reduce(0) { $0 + $1.rows.count })
+    all.sentences.reserveCapacity(parts.reduce(0) { $0 + $1.sentences.count })
+    for index in parts.indices {
+      let part = parts[index]
+      parts[index] = Mentions()
+      all.append(part, interning: &strings)
+    }
+    parts = []
+    all.strings = strings.strings
+    return all
+  }
+
+  /// Adds the mentions of `other` after these.
+  public mutating func append(contentsOf other: Mentions) {
+    guard !other.isEmpty else { return }
+    var strings = Interned(self.strings)
+    append(other, interning: &strings)
+    self.strings = strings.strings
+  }
+
+  private mutating func append(_ other: Mentions, interning strings: inout Interned) {
+    let numbers = other.strings.map { strings.number($0) }
+    let base = Int32(sentences.count)
+    sentences += other.sentences
+    for row in other.rows {
+      rows.append(
+        Row(
+          entity: numbers[Int(row.entity)], document: numbers[Int(row.document)],
+          text: numbers[Int(row.text)], sentence: base + row.sentence, inHeading: row.inHeading))
+    }
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { rows.count }
+
+  public subscript(position: Int) -> Mention {
+    let row = rows[position]
+    return Mention(
+      entity: strings[Int(row.entity)], document: strings[Int(row.document)],
+      storedSentence: sentences[Int(row.sentence)], text: strings[Int(row.text)], inHeading: row.inHeading)
+  }
+
+  /// The entity of the mention at `position`, without making the whole mention.
+  public func entity(at position: Int) -> String {
+    strings[Int(rows[position].entity)]
+  }
+
+  /// The document of the mention at `position`.
+  public func document(at position: Int) -> String {
+    strings[Int(rows[position].document)]
+  }
+
+  /// Whether the mention at `position` stands in a title, dek or heading.
+  public func inHeading(at position: Int) -> Bool {
+    rows[position].inHeading
+  }
+
+  /// Each sentence the mentions stand in, once: for a build to put them in its scratch file.
+  public var distinctSentences: [StoredText] { sentences }
+
+  /// Puts `replacements` in place of `distinctSentences`, one for one (the same texts, kept
+  /// elsewhere).
+  public mutating func replaceSentences(with replacements: [StoredText]) {
+    precondition(replacements.count == sentences.count, "one replacement for each sentence")
+    sentences = replacements
+  }
+
+  public static func == (lhs: Mentions, rhs: Mentions) -> Bool {
+    lhs.elementsEqual(rhs)
+  }
+}
+
+/// Strings numbered in the order first seen.
+private struct Interned {
+  var strings: [String] = []
+  var numbers: [String: Int32] = [:]
+
+  init() {}
+
+  init(_ strings: [String]) {
+    self.strings = strings
+    for (index, string) in strings.enumerated() { numbers[string] = Int32(index) }
+  }
+
+  mutating func number(_ string: String) -> Int32 {
+    if let known = numbers[string] { return known }
+    let number = Int32(strings.count)
+    numbers[string] = number
+    strings.append(string)
+    return number
+  }
+}
