@@ -16,7 +16,7 @@ public struct Mentions: RandomAccessCollection, Sendable, Equatable, Expressible
   /// Entity ids, documents and names, each once.
   private var strings: [String] = []
   /// Sentences, each once.
-  private var sentences: [StoredText] = []
+  private var sentences = Texts()
   private var rows: [Row] = []
 
   public init() {}
@@ -74,7 +74,7 @@ public struct Mentions: RandomAccessCollection, Sendable, Equatable, Expressible
   private mutating func append(_ other: Mentions, interning strings: inout Interned) {
     let numbers = other.strings.map { strings.number($0) }
     let base = Int32(sentences.count)
-    sentences += other.sentences
+    sentences.append(contentsOf: other.sentences)
     for row in other.rows {
       rows.append(
         Row(
@@ -109,13 +109,15 @@ public struct Mentions: RandomAccessCollection, Sendable, Equatable, Expressible
   }
 
   /// Each sentence the mentions stand in, once: for a build to put them in its scratch file.
-  public var distinctSentences: [StoredText] { sentences }
+  public var distinctSentences: [StoredText] { sentences.indices.map { sentences[$0] } }
 
   /// Puts `replacements` in place of `distinctSentences`, one for one (the same texts, kept
   /// elsewhere).
   public mutating func replaceSentences(with replacements: [StoredText]) {
     precondition(replacements.count == sentences.count, "one replacement for each sentence")
-    sentences = replacements
+    sentences = Texts()
+    sentences.reserveCapacity(replacements.count)
+    for text in replacements { sentences.append(text) }
   }
 
   public static func == (lhs: Mentions, rhs: Mentions) -> Bool {
@@ -141,5 +143,55 @@ private struct Interned {
     numbers[string] = number
     strings.append(string)
     return number
+  }
+}
+
+/// Texts held in memory or kept in one store: a stored text is its place, 12 bytes, where a
+/// `StoredText` is 40. Texts of another store than the first one met are read and held.
+private struct Texts: Sendable {
+  private var store: (any TextStore)?
+  /// A stored text's first byte in `store`, or a held text's place in `held`.
+  private var starts: [Int] = []
+  /// A stored text's length in bytes; -1 for a held text.
+  private var counts: [Int32] = []
+  private var held: [String] = []
+
+  var count: Int { starts.count }
+  var indices: Range<Int> { 0..<count }
+
+  subscript(index: Int) -> StoredText {
+    let count = counts[index]
+    if count < 0 { return StoredText(held[starts[index]]) }
+    return StoredText(in: store!, at: starts[index]..<starts[index] + Int(count))
+  }
+
+  mutating func reserveCapacity(_ capacity: Int) {
+    starts.reserveCapacity(capacity)
+    counts.reserveCapacity(capacity)
+  }
+
+  mutating func append(_ text: StoredText) {
+    if let place = text.place, place.range.count <= Int(Int32.max) {
+      if store == nil { store = place.store }
+      if store === place.store {
+        starts.append(place.range.lowerBound)
+        counts.append(Int32(place.range.count))
+        return
+      }
+    }
+    starts.append(held.count)
+    counts.append(-1)
+    held.append(text.text)
+  }
+
+  mutating func append(contentsOf other: Texts) {
+    if other.held.isEmpty, store == nil || other.store == nil || store === other.store {
+      // Stored in the same store (or not at all): the places move as they are.
+      if store == nil { store = other.store }
+      starts += other.starts
+      counts += other.counts
+    } else {
+      for index in other.indices { append(other[index]) }
+    }
   }
 }

@@ -31,6 +31,12 @@ public struct StoredText: Sendable, Hashable {
     }
   }
 
+  /// Where the text is kept, when it is in a store.
+  var place: (store: any TextStore, range: Range<Int>)? {
+    if case .stored(let store, let range) = storage { return (store, range) }
+    return nil
+  }
+
   /// Whether the text is in a store rather than in memory.
   public var isStored: Bool {
     if case .stored = storage { return true }
