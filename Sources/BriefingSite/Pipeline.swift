@@ -217,7 +217,16 @@ public struct Pipeline: Sendable {
     for place in loaded.articles.indices { ArticleText.clear(&loaded.articles[place]) }
     let read = loaded.articles
     let (bodies, findings) = timed("link") { () -> (RenderedBodies, Findings) in
-      var articles = parallelMap(Array(read.indices)) { (place: Int) in
+      // Each document's findings join the briefing's as soon as it and those before it are
+      // linked, and are let go: the link stage never holds every document's findings and the
+      // whole besides.
+      var bodies = RenderedBodies()
+      var joiner = Findings.Joiner()
+      func take(_ id: String, _ linked: BodyLinker.Linked) {
+        if !forCheck { bodies.html[id] = linked.html }
+        joiner.add(linked.findings)
+      }
+      parallelMap(Array(read.indices)) { (place: Int) in
         var article = read[place]
         // The scratch file holds what the loader wrote there, whole (`Spill.text` stops the build
         // if the disk fails to give it back).
@@ -230,26 +239,19 @@ public struct Pipeline: Sendable {
         var linked = cached(article.file) { linker.link(article) }.spilled(to: spill)
         linked.findings.diagnostics += problems
         return (article.id, linked)
+      } inOrder: {
+        take($0, $1)
       }
-      var notes = parallelMap(loaded.entities) { (entity: Entity) in
+      parallelMap(loaded.entities) { (entity: Entity) in
         let context = DocumentLinker.Context(document: entity.id, file: entity.file, date: entity.date)
         let linked = cached(entity.file) {
           linker.markdown(entity.body, firstLine: entity.bodyLine, context: context, root: "../")
         }
         return (entity.id, linked.spilled(to: spill))
+      } inOrder: {
+        take($0, $1)
       }
-      // The documents' findings are merged as they are let go: the linked documents are dropped
-      // first, so each document's findings have one owner and are freed once copied.
-      var bodies = RenderedBodies()
-      var parts: [Findings] = []
-      parts.reserveCapacity(articles.count + notes.count)
-      for (id, linked) in articles + notes {
-        if !forCheck { bodies.html[id] = linked.html }
-        parts.append(linked.findings)
-      }
-      articles = []
-      notes = []
-      var findings = Findings.merged(&parts)
+      var findings = joiner.joined
       if forCheck { findings.diagnostics += UnknownNames.report(findings.unknownNames) }
       if let intro = loaded.introduction, let file = loaded.introductionFile, !forCheck {
         let context = DocumentLinker.Context(document: "index", file: file, date: nil)

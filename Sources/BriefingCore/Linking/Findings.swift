@@ -38,33 +38,28 @@ public struct Findings: Sendable {
     diagnostics += other.diagnostics
   }
 
-  /// The findings of `documents`, one after another. Each document's findings are let go as soon
-  /// as they are copied, so a whole briefing's findings are not held twice; `documents` is left
-  /// empty.
-  public static func merged(_ documents: inout [Findings]) -> Findings {
-    var all = Findings()
-    var mentions = documents.indices.map { index in
-      // Taken out, so that joining them lets each go.
-      defer { documents[index].mentions = Mentions() }
-      return documents[index].mentions
-    }
-    all.mentions = Mentions.joined(&mentions)
-    all.dated.reserveCapacity(documents.total(\.dated))
-    all.quotes.reserveCapacity(documents.total(\.quotes))
-    all.passages.reserveCapacity(documents.total(\.passages))
-    for index in documents.indices {
-      let part = documents[index]
-      documents[index] = Findings()
-      all.append(part)
-    }
-    documents = []
-    return all
-  }
-}
+  /// Findings put together one document's after another, each document's taken as it comes,
+  /// so that the whole and every part are never all held at once.
+  public struct Joiner: Sendable {
+    private var all = Findings()
+    private var mentions = Mentions.Joiner()
 
-extension Array where Element == Findings {
-  /// How many of what `part` gives the elements hold in all.
-  fileprivate func total<T>(_ part: (Findings) -> [T]) -> Int {
-    reduce(0) { $0 + part($1).count }
+    public init() {}
+
+    public mutating func add(_ part: Findings) {
+      mentions.add(part.mentions)
+      all.dated += part.dated
+      all.quotes += part.quotes
+      all.passages += part.passages
+      all.unknownNames += part.unknownNames
+      all.diagnostics += part.diagnostics
+    }
+
+    /// The findings added, in order.
+    public var joined: Findings {
+      var joined = all
+      joined.mentions = mentions.joined
+      return joined
+    }
   }
 }

@@ -46,21 +46,24 @@ public struct Mentions: RandomAccessCollection, Sendable, Equatable, Expressible
     self.init(elements)
   }
 
-  /// The mentions of `parts`, one after another; each part is let go once copied, and `parts` is
-  /// left empty.
-  public static func joined(_ parts: inout [Mentions]) -> Mentions {
-    var all = Mentions()
-    var strings = Interned()
-    all.rows.reserveCapacity(parts.reduce(0) { $0 + $1.rows.count })
-    all.sentences.reserveCapacity(parts.reduce(0) { $0 + $1.sentences.count })
-    for index in parts.indices {
-      let part = parts[index]
-      parts[index] = Mentions()
+  /// Mentions put together one document's after another: each id, document and name numbered
+  /// once for all of them.
+  public struct Joiner: Sendable {
+    private var all = Mentions()
+    private var strings = Interned()
+
+    public init() {}
+
+    public mutating func add(_ part: Mentions) {
       all.append(part, interning: &strings)
     }
-    parts = []
-    all.strings = strings.strings
-    return all
+
+    /// The mentions added, in order.
+    public var joined: Mentions {
+      var joined = all
+      joined.strings = strings.strings
+      return joined
+    }
   }
 
   /// Adds the mentions of `other` after these.
@@ -126,7 +129,7 @@ public struct Mentions: RandomAccessCollection, Sendable, Equatable, Expressible
 }
 
 /// Strings numbered in the order first seen.
-private struct Interned {
+private struct Interned: Sendable {
   var strings: [String] = []
   var numbers: [String: Int32] = [:]
 
