@@ -33,7 +33,7 @@ import Testing
         entity: "people/ada", document: "articles/a", sentence: "Sentence \((n * 7) % sentences).",
         text: "\(n)")
     }
-    let kept = Views.firstOfEachSentence(Array(mentions.indices), in: mentions).map { mentions[$0] }
+    let kept = Views.firstOfEachSentence(Array(mentions.indices), in: Mentions(mentions)).map { mentions[$0] }
     #expect(kept.count == sentences)
     #expect(Set(kept.map(\.sentence)).count == sentences)
     var seen: Set<String> = []

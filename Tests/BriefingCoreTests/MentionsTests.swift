@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import BriefingCore
+
+/// Mentions kept by columns read back as the mentions they were made from, and join in order.
+@Suite struct MentionsTests {
+  /// A store of texts in memory, standing for a build's scratch file.
+  private final class Store: TextStore, @unchecked Sendable {
+    var bytes: [UInt8] = []
+    func keep(_ text: String) -> Range<Int> {
+      let start = bytes.count
+      bytes += Array(text.utf8)
+      return start..<bytes.count
+    }
+    func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+  }
+
+  private func sample(_ document: String, _ count: Int) -> [Mention] {
+    (0..<count).map { index in
+      Mention(
+        entity: "people/p\(index % 3)", document: document, sentence: "Sentence \(index / 2) of \(document).",
+        text: index % 2 == 0 ? "A name longer than fifteen bytes" : "Short", inHeading: index == 0)
+    }
+  }
+
+  @Test func readBackAsTheMentionsTheyWereMadeFrom() {
+    let mentions = sample("articles/a", 9)
+    let table = Mentions(mentions)
+    #expect(Array(table) == mentions)
+    #expect(table.indices.map(table.entity(at:)) == mentions.map(\.entity))
+    #expect(table.indices.map(table.document(at:)) == mentions.map(\.document))
+    #expect(table.indices.map(table.inHeading(at:)) == mentions.map(\.inHeading))
+    // Two mentions a sentence: each sentence is kept once.
+    #expect(table.distinctSentences.count == 5)
+  }
+
+  @Test func joiningDocumentsGivesThemInOrder() {
+    let parts = [sample("articles/a", 5), sample("articles/b", 0), sample("people/c", 4)]
+    var joiner = Mentions.Joiner()
+    for part in parts { joiner.add(Mentions(part)) }
+    #expect(Array(joiner.joined) == parts.flatMap { $0 })
+    var appended = Mentions(parts[0])
+    appended.append(contentsOf: Mentions(parts[2]))
+    #expect(appended == joiner.joined)
+  }
+
+  @Test func storedSentencesStayInTheirStoreAndOthersAreHeld() {
+    let store = Store()
+    let other = Store()
+    var table = Mentions(sample("articles/a", 6))
+    let sentences = table.distinctSentences.map(\.text)
+    table.replaceSentences(with: sentences.map { StoredText(in: store, at: store.keep($0)) })
+    #expect(table.allSatisfy { $0.storedSentence.isStored })
+    // A document whose sentences are in another store, and one whose are held, join the first:
+    // the texts are the same either way.
+    var second = Mentions(sample("articles/b", 4))
+    second.replaceSentences(
+      with: second.distinctSentences.map { StoredText(in: other, at: other.keep($0.text)) })
+    let third = Mentions(sample("articles/c", 2))
+    var joiner = Mentions.Joiner()
+    for part in [table, second, third] { joiner.add(part) }
+    let joined = joiner.joined
+    #expect(Array(joined) == sample("articles/a", 6) + sample("articles/b", 4) + sample("articles/c", 2))
+    #expect(joined.prefix(6).allSatisfy { $0.storedSentence.isStored })
+    #expect(joined.dropFirst(6).allSatisfy { !$0.storedSentence.isStored })
+  }
+
+  @Test func resultsAreHandedOnInOrderAsTheyAreMade() {
+    var seen: [Int] = []
+    parallelMap(Array(0..<2_000)) { index -> Int in
+      // Uneven work, so that later items often finish first.
+      var sum = 0
+      for step in 0..<(index % 7) * 500 { sum &+= step }
+      return index + (sum & 0)
+    } inOrder: {
+      seen.append($0)
+    }
+    #expect(seen == Array(0..<2_000))
+  }
+}
