@@ -63,10 +63,9 @@ struct DataExport {
     json.string(article.id)
     json.key("mentions")
     json.beginArray()
-    // Counted in place: the mentions are read, not copied into groups.
-    let mentions = briefing.mentions(inDocument: article.id)
+    // Counted from the entities alone, not whole mentions.
     var counted: [String: Int] = [:]
-    for index in mentions.indices { counted[mentions[index].entity, default: 0] += 1 }
+    for entity in briefing.entitiesMentioned(inDocument: article.id) { counted[entity, default: 0] += 1 }
     let counts = counted.sorted { $0.key < $1.key }
     for (entity, count) in counts {
       json.beginObject()

@@ -100,7 +100,7 @@ extension Views {
     context["sourceURL"] = .text(article.url)
     context["inferred"] = list(article.inferred.map { ["text": .string($0)] })
     var counts: [String: Int] = [:]
-    for mention in briefing.mentions(inDocument: article.id) { counts[mention.entity, default: 0] += 1 }
+    for entity in briefing.entitiesMentioned(inDocument: article.id) { counts[entity, default: 0] += 1 }
     // Sorted by what is compared, not by moving whole entities.
     let inArticle = counts.compactMap {
       id, count -> (kind: EntityKind, count: Int, name: String, id: String)? in

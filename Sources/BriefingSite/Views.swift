@@ -300,7 +300,7 @@ struct Views: Sendable {
     }
     return found.sorted { $0.rank < $1.rank }.map { _, article, places -> TemplateValue in
       let sentences = Views.firstOfEachSentence(places, in: mentions).map { place -> TemplateValue in
-        ["html": .string(HTML.highlight(mentions[place].text, in: mentions[place].sentence))]
+        ["html": .string(HTML.highlight(mentions.text(at: place), in: mentions.sentence(at: place)))]
       }
       return ["article": .object(article), "sentences": .list(sentences), "count": .int(places.count)]
     }
@@ -314,11 +314,11 @@ struct Views: Sendable {
     var kept: [Int] = []
     var seen: Set<StoredText.Key> = []
     for place in places {
-      let sentence = mentions[place].storedSentence.key
+      let sentence = mentions.sentenceKey(at: place)
       if kept.count < 12 {
-        guard !kept.contains(where: { mentions[$0].storedSentence.key == sentence }) else { continue }
+        guard !kept.contains(where: { mentions.sentenceKey(at: $0) == sentence }) else { continue }
       } else {
-        if seen.isEmpty { seen = Set(kept.map { mentions[$0].storedSentence.key }) }
+        if seen.isEmpty { seen = Set(kept.map { mentions.sentenceKey(at: $0) }) }
         guard seen.insert(sentence).inserted else { continue }
       }
       kept.append(place)

@@ -149,6 +149,12 @@ public struct Briefing: Sendable {
     (mentionRuns[id] ?? []).flatMap { $0.map { mentions[$0] } }
   }
 
+  /// The entity of each mention in one document, in order: what counting needs, without the rest
+  /// of each mention.
+  public func entitiesMentioned(inDocument id: String) -> [String] {
+    (mentionRuns[id] ?? []).flatMap { $0.map(mentions.entity(at:)) }
+  }
+
   /// The documents that mention anything, in no particular order.
   public var documentsWithMentions: Dictionary<String, [Range<Int>]>.Keys {
     mentionRuns.keys

@@ -18,13 +18,13 @@ public struct SharedArticles: Sendable {
     var named: [[Int32]] = []
     for document in briefing.documentsWithMentions where document.hasPrefix("articles/") {
       var members: [Int32] = []
-      for mention in briefing.mentions(inDocument: document) {
-        if let known = number[mention.entity] {
+      for entity in briefing.entitiesMentioned(inDocument: document) {
+        if let known = number[entity] {
           members.append(known)
         } else {
-          number[mention.entity] = Int32(ids.count)
+          number[entity] = Int32(ids.count)
           members.append(Int32(ids.count))
-          ids.append(mention.entity)
+          ids.append(entity)
         }
       }
       members.sort()

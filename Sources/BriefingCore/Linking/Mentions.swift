@@ -106,6 +106,21 @@ public struct Mentions: RandomAccessCollection, Sendable, Equatable, Expressible
     strings[Int(rows[position].document)]
   }
 
+  /// The words that named the entity at `position`.
+  public func text(at position: Int) -> String {
+    strings[Int(rows[position].text)]
+  }
+
+  /// The sentence of the mention at `position`.
+  public func sentence(at position: Int) -> String {
+    sentences[Int(rows[position].sentence)].text
+  }
+
+  /// What tells the sentence at `position` from others without reading it (`StoredText.key`).
+  public func sentenceKey(at position: Int) -> StoredText.Key {
+    sentences.key(at: Int(rows[position].sentence))
+  }
+
   /// Whether the mention at `position` stands in a title, dek or heading.
   public func inHeading(at position: Int) -> Bool {
     rows[position].inHeading
@@ -166,6 +181,12 @@ private struct Texts: Sendable {
     let count = counts[index]
     if count < 0 { return StoredText(held[starts[index]]) }
     return StoredText(in: store!, at: starts[index]..<starts[index] + Int(count))
+  }
+
+  func key(at index: Int) -> StoredText.Key {
+    let count = counts[index]
+    if count < 0 { return .held(held[starts[index]]) }
+    return .stored(starts[index]..<starts[index] + Int(count))
   }
 
   mutating func reserveCapacity(_ capacity: Int) {
