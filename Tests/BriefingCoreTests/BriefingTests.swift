@@ -24,7 +24,7 @@ import Testing
     #expect(documents.map(\.document) == ["articles/a", "articles/b", "articles/c"])
     #expect(documents.map { Array($0.places) } == [[0, 2], [3], [5]])
     #expect(briefing.documents(mentioning: "people/bo").map(\.document) == ["articles/a", "people/ada"])
-    #expect(briefing.mentions(inDocument: "articles/a").count == 3)
+    #expect(briefing.entitiesMentioned(inDocument: "articles/a").count == 3)
   }
 
   /// Shared articles, counted once over every article with entities as numbers, are what counting
@@ -48,7 +48,7 @@ import Testing
     for id in people + issues {
       var counts: [String: Int] = [:]
       for (document, _) in briefing.documents(mentioning: id) where document.hasPrefix("articles/") {
-        for other in Set(briefing.mentions(inDocument: document).map(\.entity)) where other != id {
+        for other in Set(briefing.entitiesMentioned(inDocument: document)) where other != id {
           counts[other, default: 0] += 1
         }
       }

@@ -144,11 +144,6 @@ public struct Briefing: Sendable {
       dated: findings.dated, quotes: findings.quotes, passages: findings.passages)
   }
 
-  /// The mentions in one document, in order.
-  public func mentions(inDocument id: String) -> [Mention] {
-    (mentionRuns[id] ?? []).flatMap { $0.map { mentions[$0] } }
-  }
-
   /// The entity of each mention in one document, in order: what counting needs, without the rest
   /// of each mention.
   public func entitiesMentioned(inDocument id: String) -> [String] {

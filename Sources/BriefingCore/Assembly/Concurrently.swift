@@ -109,5 +109,6 @@ private final class Slots<R>: @unchecked Sendable {
     defer { storage[index] = nil }
     return storage[index]
   }
+
   var values: [R] { storage.map { $0! } }
 }

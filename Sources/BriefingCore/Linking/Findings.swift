@@ -1,7 +1,7 @@
 /// What the analysis of one document found: its mentions, and what the extractors read from its
 /// prose (dated sentences, quotes, passages), with the problems and unknown names seen on the way.
 ///
-/// One value per document; the link stage merges them into one for the whole briefing.
+/// One value per document; the link stage joins them into one for the whole briefing.
 public struct Findings: Sendable {
   /// Every mention, in document order.
   public var mentions = Mentions()
@@ -47,12 +47,11 @@ public struct Findings: Sendable {
     public init() {}
 
     public mutating func add(_ part: Findings) {
+      // The mentions are numbered once for all documents; the rest is appended as it is.
       mentions.add(part.mentions)
-      all.dated += part.dated
-      all.quotes += part.quotes
-      all.passages += part.passages
-      all.unknownNames += part.unknownNames
-      all.diagnostics += part.diagnostics
+      var rest = part
+      rest.mentions = Mentions()
+      all.append(rest)
     }
 
     /// The findings added, in order.

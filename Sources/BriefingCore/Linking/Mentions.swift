@@ -23,16 +23,16 @@ public struct Mentions: RandomAccessCollection, Sendable, Equatable, Expressible
 
   public init(_ mentions: some Sequence<Mention>) {
     var strings = Interned()
-    var sentences: [StoredText.Key: Int32] = [:]
+    var sentenceNumbers: [StoredText.Key: Int32] = [:]
     for mention in mentions {
       let key = mention.storedSentence.key
       let sentence: Int32
-      if let known = sentences[key] {
+      if let known = sentenceNumbers[key] {
         sentence = known
       } else {
-        sentence = Int32(self.sentences.count)
-        sentences[key] = sentence
-        self.sentences.append(mention.storedSentence)
+        sentence = Int32(sentences.count)
+        sentenceNumbers[key] = sentence
+        sentences.append(mention.storedSentence)
       }
       rows.append(
         Row(
