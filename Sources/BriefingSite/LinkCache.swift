@@ -473,11 +473,12 @@ final class LinkCache: @unchecked Sendable {
         text: try input.string(), speaker: try input.optional(), speakerName: try input.optional(),
         document: try input.string(), context: try input.string(), entities: try input.strings())
     }
-    findings.passages = try input.array { input in
-      Passage(
-        entity: try input.string(), document: try input.string(), text: try input.string(),
-        entities: try input.strings())
-    }
+    findings.passages = Passages(
+      try input.array { input in
+        Passage(
+          entity: try input.string(), document: try input.string(), text: try input.string(),
+          entities: try input.strings())
+      })
     findings.unknownNames = try input.array { input in
       UnknownNames.Sighting(
         name: try input.string(), document: try input.string(), file: try input.string(),

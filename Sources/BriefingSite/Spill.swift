@@ -115,11 +115,9 @@ extension BodyLinker.Linked {
     guard let spill else { return self }
     var linked = self
     linked.html = html.spilled(to: spill)
-    let passages = findings.passages
+    let passages = findings.passages.storedTexts
     if !passages.isEmpty, let places = spill.keep(passages.map(\.text)) {
-      for index in passages.indices {
-        linked.findings.passages[index].storedText = StoredText(in: spill, at: places[index])
-      }
+      linked.findings.passages.replaceTexts(with: places.map { StoredText(in: spill, at: $0) })
     }
     // The mentions keep each distinct sentence once.
     let sentences = findings.mentions.distinctSentences

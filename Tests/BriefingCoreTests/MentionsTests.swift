@@ -3,10 +3,10 @@ import Testing
 
 @testable import BriefingCore
 
-/// Mentions kept by columns read back as the mentions they were made from, and join in order.
+/// Mentions and passages kept by columns read back as what they were made from, and join in order.
 @Suite struct MentionsTests {
   /// A store of texts in memory, standing for a build's scratch file.
-  private final class Store: TextStore, @unchecked Sendable {
+  final class Store: TextStore, @unchecked Sendable {
     var bytes: [UInt8] = []
     func keep(_ text: String) -> Range<Int> {
       let start = bytes.count
@@ -77,5 +77,37 @@ import Testing
       seen.append($0)
     }
     #expect(seen == Array(0..<2_000))
+  }
+
+  private func passages(_ document: String, _ count: Int) -> [Passage] {
+    (0..<count).map { index in
+      Passage(
+        entity: "issues/i\(index % 2)", document: document, text: "Passage \(index) of \(document).",
+        entities: (0..<index % 4).map { "people/p\($0)" })
+    }
+  }
+
+  @Test func passagesByColumnsReadBackAndJoinInOrder() {
+    let parts = [passages("articles/a", 7), passages("articles/b", 0), passages("articles/c", 5)]
+    let table = Passages(parts[0])
+    #expect(Array(table) == parts[0])
+    #expect(table.indices.map(table.entity(at:)) == parts[0].map(\.entity))
+    #expect(table.indices.map(table.entities(at:)) == parts[0].map(\.entities))
+    var joiner = TableJoiner<Passages>()
+    for part in parts { joiner.add(Passages(part)) }
+    #expect(Array(joiner.joined) == parts.flatMap { $0 })
+    var appended = table
+    appended.append(contentsOf: Passages(parts[2]))
+    #expect(appended == joiner.joined)
+    // Texts put in a store read back the same, and stay stored when joined.
+    let store = Store()
+    var stored = Passages(parts[2])
+    stored.replaceTexts(with: stored.storedTexts.map { StoredText(in: store, at: store.keep($0.text)) })
+    var second = TableJoiner<Passages>()
+    for part in [stored, Passages(parts[0])] { second.add(part) }
+    #expect(Array(second.joined) == parts[2] + parts[0])
+    let joined = second.joined
+    #expect(joined.prefix(5).allSatisfy { $0.storedText.isStored })
+    #expect(joined.dropFirst(5).allSatisfy { !$0.storedText.isStored })
   }
 }

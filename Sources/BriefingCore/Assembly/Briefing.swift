@@ -15,7 +15,7 @@ public struct Briefing: Sendable {
   /// Quoted speech from the articles, in article order.
   public var quotes: [Quote]
   /// Passages of the articles that discuss each issue.
-  public var passages: [Passage]
+  public var passages: Passages
   /// The latest article date: what the briefing is current to. Never the build clock.
   public var asOf: BriefingDate?
 
@@ -49,13 +49,13 @@ public struct Briefing: Sendable {
   ) {
     self.init(
       config: config, entities: entities, articles: articles, relations: relations,
-      mentionTable: Mentions(mentions), dated: dated, quotes: quotes, passages: passages)
+      mentionTable: Mentions(mentions), dated: dated, quotes: quotes, passageTable: Passages(passages))
   }
 
   init(
     config: BriefingConfig, entities: [Entity], articles: [Article],
     relations: [String: [String: [String]]], mentionTable mentions: Mentions, dated: [DatedMention],
-    quotes: [Quote], passages: [Passage]
+    quotes: [Quote], passageTable passages: Passages
   ) {
     self.quotes = quotes
     self.passages = passages
@@ -109,9 +109,9 @@ public struct Briefing: Sendable {
       {
         var naming: [String: [Int]] = [:]
         var discussing: [String: [Int]] = [:]
-        for (place, passage) in passages.enumerated() {
-          discussing[passage.entity, default: []].append(place)
-          for id in passage.entities { naming[id, default: []].append(place) }
+        for place in passages.indices {
+          discussing[passages.entity(at: place), default: []].append(place)
+          for id in passages.entities(at: place) { naming[id, default: []].append(place) }
         }
         return (
           mentionRuns: mentions.indices.runs(by: mentions.document(at:)),
@@ -141,7 +141,7 @@ public struct Briefing: Sendable {
     self.init(
       config: config, entities: entities, articles: articles, relations: relations,
       mentionTable: findings.mentions,
-      dated: findings.dated, quotes: findings.quotes, passages: findings.passages)
+      dated: findings.dated, quotes: findings.quotes, passageTable: findings.passages)
   }
 
   /// The entity of each mention in one document, in order: what counting needs, without the rest

@@ -10,7 +10,7 @@ public struct Findings: Sendable {
   /// Quoted speech in an article.
   public var quotes: [Quote] = []
   /// For each issue an article names, the passages that discuss it.
-  public var passages: [Passage] = []
+  public var passages = Passages()
   /// Capitalized names in articles that match no entity, for `briefing check`.
   public var unknownNames: [UnknownNames.Sighting] = []
   /// Names left unlinked because they fit several entities.
@@ -33,7 +33,7 @@ public struct Findings: Sendable {
     mentions.append(contentsOf: other.mentions)
     dated += other.dated
     quotes += other.quotes
-    passages += other.passages
+    passages.append(contentsOf: other.passages)
     unknownNames += other.unknownNames
     diagnostics += other.diagnostics
   }
@@ -43,14 +43,18 @@ public struct Findings: Sendable {
   public struct Joiner: Sendable {
     private var all = Findings()
     private var mentions = Mentions.Joiner()
+    private var passages = TableJoiner<Passages>()
 
     public init() {}
 
     public mutating func add(_ part: Findings) {
-      // The mentions are numbered once for all documents; the rest is appended as it is.
+      // The mentions' and passages' strings are numbered once for all documents; the rest is
+      // appended as it is.
       mentions.add(part.mentions)
+      passages.add(part.passages)
       var rest = part
       rest.mentions = Mentions()
+      rest.passages = Passages()
       all.append(rest)
     }
 
@@ -58,6 +62,7 @@ public struct Findings: Sendable {
     public var joined: Findings {
       var joined = all
       joined.mentions = mentions.joined
+      joined.passages = passages.joined
       return joined
     }
   }

@@ -4,7 +4,8 @@
 /// a sentence (96 bytes), as a row it is 20.
 ///
 /// Read like an array of `Mention`; made from one, or by joining the mentions of many documents.
-public struct Mentions: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+public struct Mentions: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral, InternedTable
+{
   private struct Row: Sendable, Equatable {
     var entity: Int32
     var document: Int32
@@ -14,7 +15,7 @@ public struct Mentions: RandomAccessCollection, Sendable, Equatable, Expressible
   }
 
   /// Entity ids, documents and names, each once.
-  private var strings: [String] = []
+  var strings: [String] = []
   /// Sentences, each once.
   private var sentences = Texts()
   private var rows: [Row] = []
@@ -48,33 +49,9 @@ public struct Mentions: RandomAccessCollection, Sendable, Equatable, Expressible
 
   /// Mentions put together one document's after another: each id, document and name numbered
   /// once for all of them.
-  public struct Joiner: Sendable {
-    private var all = Mentions()
-    private var strings = Interned()
+  typealias Joiner = TableJoiner<Mentions>
 
-    public init() {}
-
-    public mutating func add(_ part: Mentions) {
-      all.append(part, interning: &strings)
-    }
-
-    /// The mentions added, in order.
-    public var joined: Mentions {
-      var joined = all
-      joined.strings = strings.strings
-      return joined
-    }
-  }
-
-  /// Adds the mentions of `other` after these.
-  public mutating func append(contentsOf other: Mentions) {
-    guard !other.isEmpty else { return }
-    var strings = Interned(self.strings)
-    append(other, interning: &strings)
-    self.strings = strings.strings
-  }
-
-  private mutating func append(_ other: Mentions, interning strings: inout Interned) {
+  mutating func append(_ other: Mentions, interning strings: inout Interned) {
     let numbers = other.strings.map { strings.number($0) }
     let base = Int32(sentences.count)
     sentences.append(contentsOf: other.sentences)
@@ -140,82 +117,5 @@ public struct Mentions: RandomAccessCollection, Sendable, Equatable, Expressible
 
   public static func == (lhs: Mentions, rhs: Mentions) -> Bool {
     lhs.elementsEqual(rhs)
-  }
-}
-
-/// Strings numbered in the order first seen.
-private struct Interned: Sendable {
-  var strings: [String] = []
-  var numbers: [String: Int32] = [:]
-
-  init() {}
-
-  init(_ strings: [String]) {
-    self.strings = strings
-    for (index, string) in strings.enumerated() { numbers[string] = Int32(index) }
-  }
-
-  mutating func number(_ string: String) -> Int32 {
-    if let known = numbers[string] { return known }
-    let number = Int32(strings.count)
-    numbers[string] = number
-    strings.append(string)
-    return number
-  }
-}
-
-/// Texts held in memory or kept in one store: a stored text is its place, 12 bytes, where a
-/// `StoredText` is 40. Texts of another store than the first one met are read and held.
-private struct Texts: Sendable {
-  private var store: (any TextStore)?
-  /// A stored text's first byte in `store`, or a held text's place in `held`.
-  private var starts: [Int] = []
-  /// A stored text's length in bytes; -1 for a held text.
-  private var counts: [Int32] = []
-  private var held: [String] = []
-
-  var count: Int { starts.count }
-  var indices: Range<Int> { 0..<count }
-
-  subscript(index: Int) -> StoredText {
-    let count = counts[index]
-    if count < 0 { return StoredText(held[starts[index]]) }
-    return StoredText(in: store!, at: starts[index]..<starts[index] + Int(count))
-  }
-
-  func key(at index: Int) -> StoredText.Key {
-    let count = counts[index]
-    if count < 0 { return .held(held[starts[index]]) }
-    return .stored(starts[index]..<starts[index] + Int(count))
-  }
-
-  mutating func reserveCapacity(_ capacity: Int) {
-    starts.reserveCapacity(capacity)
-    counts.reserveCapacity(capacity)
-  }
-
-  mutating func append(_ text: StoredText) {
-    if let place = text.place, place.range.count <= Int(Int32.max) {
-      if store == nil { store = place.store }
-      if store === place.store {
-        starts.append(place.range.lowerBound)
-        counts.append(Int32(place.range.count))
-        return
-      }
-    }
-    starts.append(held.count)
-    counts.append(-1)
-    held.append(text.text)
-  }
-
-  mutating func append(contentsOf other: Texts) {
-    if other.held.isEmpty, store == nil || other.store == nil || store === other.store {
-      // Stored in the same store (or not at all): the places move as they are.
-      if store == nil { store = other.store }
-      starts += other.starts
-      counts += other.counts
-    } else {
-      for index in other.indices { append(other[index]) }
-    }
   }
 }

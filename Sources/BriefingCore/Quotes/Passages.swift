@@ -1,30 +1,101 @@
-/// The passages of a paragraph that discuss each issue it names: the sentences that name the
-/// issue, with one sentence of context on each side, merged where they touch.
-enum Passages {
-  static func of(sentences: [String], named: [[String]], document: String) -> [Passage] {
-    var byIssue: [String: [Int]] = [:]
-    for (index, ids) in named.enumerated() {
-      for id in ids where id.hasPrefix("issues/") { byIssue[id, default: []].append(index) }
+/// Passages kept by columns: each issue, document and entity id once, and a row of small numbers
+/// per passage, its text kept by its place. A briefing finds passages in every paragraph that
+/// names an issue and keeps them all until the issues' pages are made; as `Passage` values each
+/// would hold two strings, a text and an array of ids of its own (about 150 bytes with the
+/// array), as a row it is 24 bytes and four for each entity it names.
+///
+/// Read like an array of `Passage`; made from one, or by joining the passages of many documents.
+public struct Passages: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral, InternedTable
+{
+  private struct Row: Sendable {
+    var entity: Int32
+    var document: Int32
+    /// Where the passage's entities end in `named`; they start where the row before's end.
+    var namedEnd: Int32
+  }
+
+  /// Issue and entity ids and documents, each once.
+  var strings: [String] = []
+  /// The passages' texts, one for each row.
+  private var texts = Texts()
+  private var rows: [Row] = []
+  /// The entities every passage names, one passage's after another's.
+  private var named: [Int32] = []
+
+  public init() {}
+
+  public init(_ passages: some Sequence<Passage>) {
+    var strings = Interned()
+    for passage in passages {
+      for id in passage.entities { named.append(strings.number(id)) }
+      rows.append(
+        Row(
+          entity: strings.number(passage.entity), document: strings.number(passage.document),
+          namedEnd: Int32(named.count)))
+      texts.append(passage.storedText)
     }
-    var passages: [Passage] = []
-    for (issue, indices) in byIssue.sorted(by: { $0.key < $1.key }) {
-      var ranges: [ClosedRange<Int>] = []
-      for index in indices {
-        let range = max(0, index - 1)...min(sentences.count - 1, index + 1)
-        if let last = ranges.last, range.lowerBound <= last.upperBound + 1 {
-          ranges[ranges.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
-        } else {
-          ranges.append(range)
-        }
-      }
-      for range in ranges {
-        let entities = Set(range.flatMap { named[$0] }).sorted()
-        passages.append(
-          Passage(
-            entity: issue, document: document, text: sentences[range].joined(separator: " "),
-            entities: entities))
-      }
+    self.strings = strings.strings
+  }
+
+  public init(arrayLiteral elements: Passage...) {
+    self.init(elements)
+  }
+
+  mutating func append(_ other: Passages, interning strings: inout Interned) {
+    guard !other.isEmpty else { return }
+    let numbers = other.strings.map { strings.number($0) }
+    let base = Int32(named.count)
+    named += other.named.lazy.map { numbers[Int($0)] }
+    for row in other.rows {
+      rows.append(
+        Row(
+          entity: numbers[Int(row.entity)], document: numbers[Int(row.document)],
+          namedEnd: base + row.namedEnd))
     }
-    return passages
+    texts.append(contentsOf: other.texts)
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { rows.count }
+
+  public subscript(position: Int) -> Passage {
+    let row = rows[position]
+    return Passage(
+      entity: strings[Int(row.entity)], document: strings[Int(row.document)], storedText: texts[position],
+      entities: entities(at: position))
+  }
+
+  /// The issue the passage at `position` discusses, without making the whole passage.
+  public func entity(at position: Int) -> String {
+    strings[Int(rows[position].entity)]
+  }
+
+  /// The document of the passage at `position`.
+  public func document(at position: Int) -> String {
+    strings[Int(rows[position].document)]
+  }
+
+  /// The entities the passage at `position` names.
+  public func entities(at position: Int) -> [String] {
+    namedRange(at: position).map { strings[Int(named[$0])] }
+  }
+
+  private func namedRange(at position: Int) -> Range<Int> {
+    (position == 0 ? 0 : Int(rows[position - 1].namedEnd))..<Int(rows[position].namedEnd)
+  }
+
+  /// The passages' texts, one for each passage: for a build to put them in its scratch file.
+  public var storedTexts: [StoredText] { texts.indices.map { texts[$0] } }
+
+  /// Puts `replacements` in place of `storedTexts`, one for one (the same texts, kept elsewhere).
+  public mutating func replaceTexts(with replacements: [StoredText]) {
+    precondition(replacements.count == texts.count, "one replacement for each passage")
+    texts = Texts()
+    texts.reserveCapacity(replacements.count)
+    for text in replacements { texts.append(text) }
+  }
+
+  public static func == (lhs: Passages, rhs: Passages) -> Bool {
+    lhs.elementsEqual(rhs)
   }
 }

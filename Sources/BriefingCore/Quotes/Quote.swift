@@ -41,9 +41,13 @@ public struct Passage: Sendable, Hashable {
   }
 
   public init(entity: String, document: String, text: String, entities: [String] = []) {
+    self.init(entity: entity, document: document, storedText: StoredText(text), entities: entities)
+  }
+
+  init(entity: String, document: String, storedText: StoredText, entities: [String]) {
     self.entity = entity
     self.document = document
-    self.storedText = StoredText(text)
+    self.storedText = storedText
     self.entities = entities
   }
 }
