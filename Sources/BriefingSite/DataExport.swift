@@ -124,7 +124,7 @@ struct DataExport {
     json.key("article")
     json.string(quote.document)
     json.key("date")
-    json.string(briefing.articleByID[quote.document]?.date?.iso)
+    json.string(briefing.article(id: quote.document)?.date?.iso)
     json.key("speaker")
     json.string(quote.speaker)
     // The speaker's name: the note's name, or the name as the article gives it when there is no note.

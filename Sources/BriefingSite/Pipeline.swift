@@ -264,9 +264,10 @@ public struct Pipeline: Sendable {
     // Linked, the notes' texts are no longer needed either: the pages use the rendered bodies.
     for index in loaded.entities.indices { loaded.entities[index].body = "" }
     let briefing = timed("assemble") {
+      // The articles are handed over, not shared, so that the briefing orders them in place.
       Briefing(
-        config: loaded.config, entities: loaded.entities, articles: loaded.articles, relations: relations,
-        findings: findings)
+        config: loaded.config, entities: loaded.entities, articles: exchange(&loaded.articles, with: []),
+        relations: relations, findings: findings)
     }
     if let linkCache {
       log("link cache: \(linkCache.hits) of \(linkCache.hits + linkCache.misses) documents reused")

@@ -85,7 +85,7 @@ extension SiteRenderer {
     }
     if let kind = briefing.kinds.first(where: { base == $0.folder + "/index" }) { return .kindIndex(kind) }
     if briefing.entityByID[base] != nil { return .entity(base) }
-    if briefing.articleByID[base] != nil { return .article(base) }
+    if briefing.articleRank[base] != nil { return .article(base) }
     return nil
   }
 }

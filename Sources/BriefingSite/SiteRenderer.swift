@@ -223,7 +223,7 @@ struct SiteRenderer: Sendable {
         ($0.path, theme.render(template, $0.fields))
       }
     case .article(let id):
-      let article = briefing.articleByID[id]!
+      let article = briefing.article(id: id)!
       return [
         ("\(id).html", theme.render("article", views.articlePage(article, body: bodies.html[id]?.text ?? "")))
       ]

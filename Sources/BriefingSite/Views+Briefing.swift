@@ -9,7 +9,7 @@ extension Views {
     let ordered = quotes.sorted { rank($0.document) < rank($1.document) }
     return
       ordered.compactMap { quote -> TemplateValue? in
-        guard let article = briefing.articleByID[quote.document] else { return nil }
+        guard let article = briefing.article(id: quote.document) else { return nil }
         var item: Fields = ["text": .string(quote.text), "article": .object(link(article))]
         item["speaker"] = false
         item["speakerName"] = false

@@ -147,7 +147,7 @@ struct Views: Sendable {
   /// The link view of the article `id`, nil when there is none.
   func link(articleID id: String) -> Fields? {
     if let links { return links.articles[id] }
-    return briefing.articleByID[id].map(makeLink)
+    return briefing.article(id: id).map(makeLink)
   }
 
   /// The link view of the entity `id`, nil when there is none: read without copying the entity.

@@ -20,8 +20,8 @@ public struct Briefing: Sendable {
   public var asOf: BriefingDate?
 
   public let entityByID: [String: Entity]
-  public let articleByID: [String: Article]
-  /// Each article's place in `articles` (newest first), for ordering without a scan.
+  /// Each article's place in `articles` (newest first): for ordering without a scan, and for
+  /// finding an article by id without a second copy of every article.
   public let articleRank: [String: Int]
   /// Entities connected through front matter, either direction, sorted by id.
   public let connections: [String: [String]]
@@ -63,17 +63,25 @@ public struct Briefing: Sendable {
     let entityByID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.entityByID = entityByID
     self.entities = entityByID.values.sorted { ($0.kind, $0.name, $0.id) < ($1.kind, $1.name, $1.id) }
-    let articleByID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    self.articleByID = articleByID
-    // Newest first, undated last, then by title and id so the order never depends on input order;
-    // sorted as keys with their places, the articles themselves moved once.
-    let unsorted = Array(articleByID.values)
-    let dateKeys = unsorted.map { $0.date?.orderKey ?? Int.min }
-    let order = unsorted.indices.sorted { a, b in
+    // One article for each id, the first given (the resolver reports the others). Newest first,
+    // undated last, then by title and id so the order never depends on input order; sorted as keys
+    // with their places, and the articles put in that order in place when none is dropped, so no
+    // second copy of every article is made.
+    var seen: Set<String> = []
+    let kept = articles.indices.filter { seen.insert(articles[$0].id).inserted }
+    let dateKeys = kept.map { articles[$0].date?.orderKey ?? Int.min }
+    let order = kept.indices.sorted { a, b in
       if dateKeys[a] != dateKeys[b] { return dateKeys[a] > dateKeys[b] }
-      return (unsorted[a].title, unsorted[a].id) < (unsorted[b].title, unsorted[b].id)
+      let (first, second) = (articles[kept[a]], articles[kept[b]])
+      return (first.title, first.id) < (second.title, second.id)
+    }.map { kept[$0] }
+    if order.count == articles.count {
+      var articles = articles
+      articles.rearrange(by: order)
+      self.articles = articles
+    } else {
+      self.articles = order.map { articles[$0] }
     }
-    self.articles = order.map { unsorted[$0] }
     self.kinds = Array(Set(entities.map(\.kind))).sorted()
     self.articleRank = Dictionary(uniqueKeysWithValues: self.articles.enumerated().map { ($1.id, $0) })
     self.mentions = mentions
@@ -129,7 +137,7 @@ public struct Briefing: Sendable {
     self.quotesByDocument = grouped.quotesByDocument
     self.discussing = grouped.discussing
     self.passagePlaces = grouped.passagePlaces
-    self.asOf = articles.compactMap(\.date).max()
+    self.asOf = self.articles.compactMap(\.date).max()
   }
 
   /// Puts the stages' results together: the entities and articles read, their relations, and
@@ -142,6 +150,11 @@ public struct Briefing: Sendable {
       config: config, entities: entities, articles: articles, relations: relations,
       mentionTable: findings.mentions,
       dated: findings.dated, quotes: findings.quotes, passageTable: findings.passages)
+  }
+
+  /// The article `id`, nil when there is none.
+  public func article(id: String) -> Article? {
+    articleRank[id].map { articles[$0] }
   }
 
   /// The entity of each mention in one document, in order: what counting needs, without the rest
