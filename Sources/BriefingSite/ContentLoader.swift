@@ -63,10 +63,11 @@ struct ArticleText: Sendable {
     dropped = try readParagraphs()
   }
 
-  /// Takes the body out of `article`, leaving the first paragraph, which the feed shows.
-  static func clear(_ article: inout Article) {
-    ArticleText(markdown: "", paragraphs: Array(article.paragraphs.prefix(1)), dropped: []).restore(
-      into: &article)
+  /// Takes the body out of `article`, leaving the first paragraph, which the feed shows, unless
+  /// the article cannot be in the feed.
+  static func clear(_ article: inout Article, keepingFirstParagraph: Bool = true) {
+    let first = keepingFirstParagraph ? Array(article.paragraphs.prefix(1)) : []
+    ArticleText(markdown: "", paragraphs: first, dropped: []).restore(into: &article)
   }
 
   /// Puts the body back into `article`.

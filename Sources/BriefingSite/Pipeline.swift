@@ -214,7 +214,12 @@ public struct Pipeline: Sendable {
     let texts = loaded.articles.indices.map { place in
       TakenOnce(spilled.isEmpty || spilled[place] == nil ? ArticleText(of: loaded.articles[place]) : nil)
     }
-    for place in loaded.articles.indices { ArticleText.clear(&loaded.articles[place]) }
+    // Only the feed's articles keep their first paragraph, which it shows.
+    let feedFrom = SiteRenderer.feedDateKey(loaded.articles)
+    for place in loaded.articles.indices {
+      let key = loaded.articles[place].date?.orderKey ?? Int.min
+      ArticleText.clear(&loaded.articles[place], keepingFirstParagraph: key >= feedFrom)
+    }
     let read = loaded.articles
     let (bodies, findings) = timed("link") { () -> (RenderedBodies, Findings) in
       // Each document's findings join the briefing's as soon as it and those before it are

@@ -233,6 +233,16 @@ struct SiteRenderer: Sendable {
   /// How many of the latest articles the Atom feed holds.
   static let feedLimit = 50
 
+  /// The earliest date (as `BriefingDate.orderKey`, undated as `Int.min`) an article of the feed
+  /// can have: the feed's articles are among those dated then or later, however equal dates are
+  /// ordered. One article for each id, the first, as the briefing keeps.
+  static func feedDateKey(_ articles: [Article]) -> Int {
+    var seen: Set<String> = []
+    let keys = articles.filter { seen.insert($0.id).inserted }.map { $0.date?.orderKey ?? Int.min }
+    guard keys.count > feedLimit else { return Int.min }
+    return keys.sorted(by: >)[feedLimit - 1]
+  }
+
   private func feedContext() -> TemplateValue {
     let base = briefing.config.baseURL ?? ""
     let fallback = briefing.asOf.map(Views.atomTimestamp) ?? "1970-01-01T00:00:00Z"

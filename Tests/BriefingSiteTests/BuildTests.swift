@@ -201,6 +201,8 @@ import Testing
       let month = n <= 28 ? "01" : n <= 56 ? "02" : "03"
       files["articles/a\(n).txt"] = "---\ntitle: Article \(n)\ndate: 2025-\(month)-\(day)\n---\nText \(n).\n"
     }
+    // The 50th newest shares its day with Article 11, and goes first by title.
+    files["articles/tie.txt"] = "---\ntitle: Article 10b\ndate: 2025-01-11\n---\nText tie.\n"
     let fixture = try Fixture(files)
     defer { fixture.remove() }
     try fixture.build()
@@ -208,6 +210,24 @@ import Testing
     #expect(feed.components(separatedBy: "<entry>").count - 1 == 50)
     #expect(feed.contains("Article 60"))  // the newest
     #expect(!feed.contains("Article 1<"))  // the oldest
+    #expect(!feed.contains("Article 11<"))
+    // Each entry's summary is its article's first paragraph, kept for the feed alone.
+    for n in 12...60 { #expect(feed.contains("Text \(n).")) }
+    #expect(feed.contains("Text tie."))
+  }
+
+  @Test func onlyArticlesThatCanBeInTheFeedKeepTheirFirstParagraph() {
+    func article(_ id: String, _ day: Int) -> Article {
+      Article(
+        id: id, slug: id, file: id, format: .text, title: id,
+        date: BriefingDate(year: 2025, month: 1, day: day))
+    }
+    let dated = (1...60).map { article("articles/a\($0)", ($0 - 1) % 28 + 1) }
+    // Days 1 to 28 twice, and 1 to 4 again: the 49th and 50th newest are on day 4.
+    #expect(SiteRenderer.feedDateKey(dated) == BriefingDate(year: 2025, month: 1, day: 4).orderKey)
+    #expect(SiteRenderer.feedDateKey(Array(dated.prefix(50))) == Int.min)
+    // An id given twice counts once.
+    #expect(SiteRenderer.feedDateKey(dated.prefix(50) + [dated[0]]) == Int.min)
   }
 
   @Test func theSitemapSplitsPastItsLimitWithAnIndex() {
