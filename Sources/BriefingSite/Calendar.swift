@@ -15,14 +15,18 @@ struct Calendar {
       "CALSCALE:GREGORIAN", "X-WR-CALNAME:\(escape(briefing.config.title))",
     ]
     let host = briefing.config.baseURL.flatMap { URLHost.of($0) } ?? "briefing.invalid"
-    for entry in briefing.timeline {
-      guard let id = entry.event, let (start, end) = span(entry.date, entry.end) else { continue }
+    // Read by columns: a curated event's sources are not needed, and may have to be read back.
+    let timeline = briefing.timeline
+    for place in timeline.indices {
+      guard let id = timeline.event(at: place),
+        let (start, end) = span(timeline.date(at: place), timeline.end(at: place))
+      else { continue }
       lines += [
         "BEGIN:VEVENT", "UID:\(id)@\(host)", "DTSTAMP:\(stamp)", "DTSTART;VALUE=DATE:\(start)",
       ]
       // Without DTEND an all-day event lasts its first day: the one way to end in 9999.
       if let end { lines.append("DTEND;VALUE=DATE:\(end)") }
-      lines.append("SUMMARY:\(escape(entry.title))")
+      lines.append("SUMMARY:\(escape(timeline.title(at: place)))")
       if let entity = briefing.entityByID[id] {
         if let place = entity.place { lines.append("LOCATION:\(escape(place))") }
         if let summary = entity.summary { lines.append("DESCRIPTION:\(escape(summary))") }

@@ -44,8 +44,13 @@ struct Snapshot: Sendable {
       let speaker = quote.speaker.flatMap { briefing.entityByID[$0]?.name } ?? quote.speakerName
       quotes.insert(Quote(speaker: speaker, text: quote.text, article: quote.document))
     }
-    for entry in briefing.timeline {
-      timeline.insert(Entry(date: entry.date.iso, title: entry.title, articles: entry.sources.map(\.article)))
+    // Read by columns: the sources' articles, not their sentences.
+    let entries = briefing.timeline
+    for place in entries.indices {
+      timeline.insert(
+        Entry(
+          date: entries.date(at: place).iso, title: entries.title(at: place),
+          articles: entries.sourceArticles(at: place)))
     }
   }
 

@@ -21,25 +21,25 @@ struct FrontPage {
     var past: [Int] = []
     var upcoming: [Int] = []
     for place in timeline.indices {
-      if asOf == nil || timeline[place].date.earliestDay <= asOf!.dayNumber {
+      if asOf == nil || timeline.date(at: place).earliestDay <= asOf!.dayNumber {
         if past.count == 6 { past.removeFirst() }
         past.append(place)
       } else if upcoming.count < 6 {
         upcoming.append(place)
       }
     }
-    let latest = past.reversed().map { views.entry(timeline[$0], sourceLimit: 1) }
-    let next = upcoming.map { views.entry(timeline[$0], sourceLimit: 1) }
+    let latest = past.reversed().map { views.entry(at: $0, sourceLimit: 1) }
+    let next = upcoming.map { views.entry(at: $0, sourceLimit: 1) }
     context["latest"] = latest.isEmpty ? false : .list(latest)
     context["upcoming"] = next.isEmpty ? false : .list(next)
     context["issues"] = views.list(
       briefing.entities(of: .issue).map { issue in
         var item = views.link(issue)
         item["status"] = .text(issue.status)
-        let last = briefing.timeline(for: issue.id).last {
-          asOf == nil || $0.date.earliestDay <= asOf!.dayNumber
+        let last = briefing.timelinePlaces(for: issue.id).last {
+          asOf == nil || timeline.date(at: $0).earliestDay <= asOf!.dayNumber
         }
-        item["lastActivity"] = last.map { views.entry($0) } ?? false
+        item["lastActivity"] = last.map { views.entry(at: $0) } ?? false
         item["sources"] = .int(views.articles(mentioning: issue.id).count)
         return item
       })

@@ -46,7 +46,7 @@ extension Views {
     // The long lists, each in pages; quotes are wrapped as `{items: […]}` so a template opens a
     // section once around them.
     var long: [(key: String, items: [TemplateValue], wrap: Bool)] = [
-      ("timeline", briefing.timeline(for: entity.id).map { entry($0) }, false),
+      ("timeline", briefing.timelinePlaces(for: entity.id).map { entry(at: $0) }, false),
       ("mentions", mentionsInContext(of: entity.id), false),
       ("ownWords", quotes(briefing.quotesBySpeaker[entity.id] ?? [], showSpeaker: false), true),
     ]
@@ -57,8 +57,8 @@ extension Views {
       long.append(("quotesOn", quotes(quotes(on: entity.id), showSpeaker: true), true))
     }
     if entity.kind == .event, let index = briefing.timelineIndex(ofEvent: entity.id) {
-      context["previous"] = index > 0 ? self.entry(briefing.timeline[index - 1]) : false
-      context["next"] = index + 1 < briefing.timeline.count ? self.entry(briefing.timeline[index + 1]) : false
+      context["previous"] = index > 0 ? self.entry(at: index - 1) : false
+      context["next"] = index + 1 < briefing.timeline.count ? self.entry(at: index + 1) : false
       long.append(("sources", sourceItems(briefing.timeline[index].sources), false))
     }
     let path = entity.id + ".html"

@@ -40,21 +40,21 @@ enum Paging {
 
   /// The timeline's pages: a year per page, a month per page in a year with more than `limit`
   /// entries, and a month of more than `limit` entries in parts.
-  static func timelineParts(_ timeline: [TimelineEntry], limit: Int = timelineEntries) -> [TimelinePart] {
+  static func timelineParts(_ timeline: Timeline, limit: Int = timelineEntries) -> [TimelinePart] {
     var parts: [TimelinePart] = []
     var start = 0
     while start < timeline.count {
-      let year = timeline[start].date.year
+      let year = timeline.date(at: start).year
       var end = start
-      while end < timeline.count && timeline[end].date.year == year { end += 1 }
+      while end < timeline.count && timeline.date(at: end).year == year { end += 1 }
       if end - start <= limit {
         parts.append(TimelinePart(path: "timeline-\(year).html", title: "\(year)", range: start..<end))
       } else {
         var monthStart = start
         while monthStart < end {
-          let month = timeline[monthStart].date.month
+          let month = timeline.date(at: monthStart).month
           var monthEnd = monthStart
-          while monthEnd < end && timeline[monthEnd].date.month == month { monthEnd += 1 }
+          while monthEnd < end && timeline.date(at: monthEnd).month == month { monthEnd += 1 }
           let name =
             month.map { "timeline-\(year)-\($0 < 10 ? "0" : "")\($0).html" } ?? "timeline-\(year)-year.html"
           let title = month.map { "\(BriefingDate.monthNames[$0 - 1]) \(year)" } ?? "\(year), during the year"
@@ -107,7 +107,7 @@ extension Views {
       items = []
     }
     for part in parts {
-      let partYear = briefing.timeline[part.range.lowerBound].date.year
+      let partYear = briefing.timeline.date(at: part.range.lowerBound).year
       if partYear != year {
         close()
         year = partYear
@@ -127,7 +127,7 @@ extension Views {
   func timelinePartPage(_ parts: [Paging.TimelinePart], _ number: Int) -> Fields {
     let part = parts[number - 1]
     var context = page(title: "Timeline: \(part.title)", current: "timeline")
-    context["years"] = .list(grouped(Array(briefing.timeline[part.range]), sourceLimit: Paging.entrySources))
+    context["years"] = .list(grouped(part.range, sourceLimit: Paging.entrySources))
     context["yearPages"] = false
     context["pager"] = pager(
       number, of: parts.count, path: { parts[$0 - 1].path }, title: { parts[$0 - 1].title },

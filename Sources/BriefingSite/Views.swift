@@ -59,20 +59,16 @@ struct Views: Sendable {
   /// These views with the link views of every entity and article made now, for many pages.
   func sharingLinks() -> Views {
     var links = Links()
-    for entity in briefing.entities {
-      links.entities[entity.id] = makeLink(entity)
-      links.kinds[entity.id] = entity.kind
-    }
-    // Articles and timeline entries are read in place, by index, not copied one by one.
-    let articles = briefing.articles
-    for index in articles.indices { links.articles[articles[index].id] = makeLink(articles[index]) }
+    // The dates first, so that the links made next share their views.
     func add(_ date: BriefingDate?) {
       if let date, links.dates[date] == nil { links.dates[date] = makeDate(date) }
     }
+    // Articles and timeline entries are read in place, by index, not copied one by one.
+    let articles = briefing.articles
     let timeline = briefing.timeline
     for index in timeline.indices {
-      add(timeline[index].date)
-      add(timeline[index].end)
+      add(timeline.date(at: index))
+      add(timeline.end(at: index))
     }
     for index in articles.indices { add(articles[index].date) }
     for entity in briefing.entities {
@@ -84,11 +80,17 @@ struct Views: Sendable {
       }
     }
     add(briefing.asOf)
-    links.page = makePage()
+    var views = self
+    views.links = links
+    for entity in briefing.entities {
+      links.entities[entity.id] = views.makeLink(entity)
+      links.kinds[entity.id] = entity.kind
+    }
+    for index in articles.indices { links.articles[articles[index].id] = views.makeLink(articles[index]) }
+    links.page = views.makePage()
     for current in ["", "timeline", "articles", "search"] + briefing.kinds.map(\.folder) {
       links.navigation[current] = navigation(current: current.isEmpty ? nil : current)
     }
-    var views = self
     views.links = links
     return views
   }
@@ -197,18 +199,18 @@ struct Views: Sendable {
 
   // MARK: - Timeline
 
-  /// A timeline entry; `sourceLimit` keeps a list short (the front page), pointing to the rest.
-  func entry(_ entry: TimelineEntry, sourceLimit: Int) -> TemplateValue {
-    var view = fields(
-      of: TimelineEntry(
-        date: entry.date, end: entry.end, title: entry.title, event: entry.event, entities: entry.entities,
-        sources: Array(entry.sources.prefix(sourceLimit))))
-    let more = entry.sources.count - sourceLimit
+  /// The timeline entry at `place`; `sourceLimit` keeps a list short (the front page), pointing to
+  /// the rest, whose sentences are not read.
+  func entry(at place: Int, sourceLimit: Int) -> TemplateValue {
+    let timeline = briefing.timeline
+    var view = fields(of: timeline.entry(at: place, sourceLimit: sourceLimit))
+    let more = timeline.sourceCount(at: place) - sourceLimit
     view["moreSources"] = more > 0 ? .string(more == 1 ? "1 more source" : "\(more) more sources") : false
     return .object(view)
   }
 
-  func entry(_ entry: TimelineEntry) -> TemplateValue { .object(fields(of: entry)) }
+  /// The timeline entry at `place`, with all its sources.
+  func entry(at place: Int) -> TemplateValue { .object(fields(of: briefing.timeline[place])) }
 
   private func fields(of entry: TimelineEntry) -> Fields {
     return [
@@ -236,8 +238,9 @@ struct Views: Sendable {
     }
   }
 
-  /// Entries grouped by year, then month, oldest first.
-  func grouped(_ entries: [TimelineEntry], sourceLimit: Int) -> [TemplateValue] {
+  /// The timeline entries at `places` grouped by year, then month, oldest first.
+  func grouped(_ places: some Sequence<Int>, sourceLimit: Int) -> [TemplateValue] {
+    let timeline = briefing.timeline
     var years: [TemplateValue] = []
     var currentYear: Int?
     var months: [TemplateValue] = []
@@ -259,16 +262,17 @@ struct Views: Sendable {
       months = []
       currentMonth = nil
     }
-    for entry in entries {
-      if entry.date.year != currentYear {
+    for place in places {
+      let date = timeline.date(at: place)
+      if date.year != currentYear {
         closeYear()
-        currentYear = entry.date.year
+        currentYear = date.year
       }
-      if currentMonth == nil || currentMonth! != entry.date.month {
+      if currentMonth == nil || currentMonth! != date.month {
         closeMonth()
-        currentMonth = .some(entry.date.month)
+        currentMonth = .some(date.month)
       }
-      items.append(self.entry(entry, sourceLimit: sourceLimit))
+      items.append(entry(at: place, sourceLimit: sourceLimit))
     }
     closeYear()
     return years
@@ -276,7 +280,7 @@ struct Views: Sendable {
 
   func timelinePage() -> Fields {
     var context = page(title: "Timeline", current: "timeline")
-    let years = grouped(briefing.timeline, sourceLimit: Paging.entrySources)
+    let years = grouped(briefing.timeline.indices, sourceLimit: Paging.entrySources)
     context["years"] = years.isEmpty ? false : .list(years)
     context["yearPages"] = false
     return context

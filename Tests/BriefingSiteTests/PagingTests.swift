@@ -81,7 +81,7 @@ import Testing
     let timeline =
       Array(repeating: entry(2020, 5), count: 3) + Array(repeating: entry(2021, nil), count: 2)
       + Array(repeating: entry(2021, 2), count: 5) + Array(repeating: entry(2021, 3), count: 1)
-    let parts = Paging.timelineParts(timeline, limit: 4)
+    let parts = Paging.timelineParts(Timeline(timeline), limit: 4)
     #expect(
       parts.map(\.path) == [
         "timeline-2020.html", "timeline-2021-year.html", "timeline-2021-02.html", "timeline-2021-02.p2.html",

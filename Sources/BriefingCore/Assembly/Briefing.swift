@@ -11,7 +11,7 @@ public struct Briefing: Sendable {
   /// Every mention, in document order.
   public var mentions: Mentions
   /// The chronology, oldest first.
-  public var timeline: [TimelineEntry]
+  public var timeline: Timeline
   /// Quoted speech from the articles, in article order.
   public var quotes: [Quote]
   /// Passages of the articles that discuss each issue.
@@ -108,9 +108,12 @@ public struct Briefing: Sendable {
           events: entities, connections: connections,
           mentionsOf: { id in (places[id] ?? []).map { mentions[$0] } }, dated: dated, entityByID: entityByID)
         var timelineIndex: [String: [Int]] = [:]
-        for (index, entry) in timeline.enumerated() {
-          if let event = entry.event { timelineIndex[event, default: []].append(index) }
-          for id in entry.entities where id != entry.event { timelineIndex[id, default: []].append(index) }
+        for index in timeline.indices {
+          let event = timeline.event(at: index)
+          if let event { timelineIndex[event, default: []].append(index) }
+          for id in timeline.entities(at: index) where id != event {
+            timelineIndex[id, default: []].append(index)
+          }
         }
         return (mentionPlaces: places, timeline: timeline, timelineIndex: timelineIndex)
       },
@@ -222,12 +225,17 @@ public struct Briefing: Sendable {
 
   /// The timeline entries that concern `id` (its own event, or entries naming it).
   public func timeline(for id: String) -> [TimelineEntry] {
-    (timelineIndex[id] ?? []).map { timeline[$0] }
+    timelinePlaces(for: id).map { timeline[$0] }
+  }
+
+  /// The places in `timeline` of the entries that concern `id`, in order.
+  public func timelinePlaces(for id: String) -> [Int] {
+    timelineIndex[id] ?? []
   }
 
   /// Where an event's own entry is in the timeline.
   public func timelineIndex(ofEvent id: String) -> Int? {
-    timelineIndex[id]?.first { timeline[$0].event == id }
+    timelineIndex[id]?.first { timeline.event(at: $0) == id }
   }
 
   /// An entity's connected entities of one kind.

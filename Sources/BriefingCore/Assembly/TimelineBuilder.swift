@@ -11,7 +11,7 @@ enum TimelineBuilder {
   static func build(
     events: [Entity], connections: [String: [String]], mentionsOf: (String) -> [Mention],
     dated: [DatedMention], entityByID: [String: Entity]
-  ) -> [TimelineEntry] {
+  ) -> Timeline {
     let datedEvents = events.filter { $0.kind == .event && $0.date != nil }
     // What a dated sentence is compared with, made once per event rather than once per sentence.
     let candidates = datedEvents.map { event in
@@ -29,36 +29,31 @@ enum TimelineBuilder {
     // Each sentence is scored against the events on its own, the sentences spread over the
     // processors; they are then taken in order.
     let eventsOfYear = eventsByYear
-    let ranked = Concurrently.map(dated) { mention -> (best: [String], title: String?) in
-      let best = bestEvents(for: mention, candidates: candidates, eventsByYear: eventsOfYear)
-      return (best, best.isEmpty ? title(of: mention.sentence) : nil)
+    let ranked = Concurrently.map(dated) { mention in
+      bestEvents(for: mention, candidates: candidates, eventsByYear: eventsOfYear)
     }
     var attached: [String: [TimelineEntry.Source]] = [:]
     var attachedSet: [String: Set<TimelineEntry.Source>] = [:]
-    // Every entry goes into one array, made once: the sentences' entries first, the curated events'
-    // after them; the order is then set in place.
-    var entries: [TimelineEntry] = []
-    entries.reserveCapacity(dated.count + datedEvents.count)
+    // The sentences' entries first, the curated events' after them; the order is set at the end.
+    var entries = Timeline.Builder()
     // A sentence stands once, at its first date. The dated sentences of a document come together,
     // so the sentences seen are those of the current document.
     var seenStandalone: Set<String> = []
     var document = ""
     let eventIDs = Set(entityByID.values.lazy.filter { $0.kind == .event }.map(\.id))
 
-    for (mention, (best, title)) in zip(dated, ranked) {
-      if let title {
+    for (mention, best) in zip(dated, ranked) {
+      if best.isEmpty {
         if mention.document != document {
           document = mention.document
           seenStandalone.removeAll(keepingCapacity: true)
         }
         guard seenStandalone.insert(mention.sentence).inserted else { continue }
-        let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
-        // The sentence's own list when it names no event: shared, not copied.
-        let entities =
-          mention.entities.contains(where: eventIDs.contains)
-          ? mention.entities.filter { !eventIDs.contains($0) } : mention.entities
+        // Titled by its sentence when read (`title(of:)`), not now.
         entries.append(
-          TimelineEntry(date: mention.date, title: title, event: nil, entities: entities, sources: [source]))
+          date: mention.date, end: nil, title: nil, event: nil,
+          entities: mention.entities.filter { !eventIDs.contains($0) },
+          sources: [(mention.document, StoredText(mention.sentence))])
       } else {
         let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
         for id in best where attachedSet[id, default: []].insert(source).inserted {
@@ -67,46 +62,58 @@ enum TimelineBuilder {
       }
     }
 
-    // The precise dates each sentence gives itself, by document, then sentence.
-    var ownDays: [String: [String: [BriefingDate]]] = [:]
-    for mention in dated where mention.date.precision == .day {
-      ownDays[mention.document, default: [:]][mention.sentence, default: []].append(mention.date)
-    }
+    // Where each document's dated sentences stand in `dated`, which holds them together: for the
+    // precise dates a sentence gives itself.
+    let datedRuns = dated.indices.runs { dated[$0].document }
     for event in datedEvents {
-      var sources = attached[event.id] ?? []
+      var sources = (attached[event.id] ?? []).map { (article: $0.article, text: StoredText($0.text)) }
       var seen = attachedSet[event.id] ?? []
       for mention in mentionsOf(event.id)
       where mention.document.hasPrefix("articles/") && !mention.inHeading {
         // "He departed from Haneda Airport on Sunday …" names the inauguration but reports Sunday.
-        if let days = ownDays[mention.document]?[mention.sentence],
-          !days.contains(where: { covers(event.date!, event.end, $0) })
-        {
-          continue
+        let sentence = mention.sentence
+        var days: [BriefingDate] = []
+        for place in (datedRuns[mention.document] ?? []).joined()
+        where dated[place].date.precision == .day && dated[place].sentence == sentence {
+          days.append(dated[place].date)
         }
-        let source = TimelineEntry.Source(article: mention.document, text: mention.sentence)
-        if seen.insert(source).inserted { sources.append(source) }
+        if !days.isEmpty, !days.contains(where: { covers(event.date!, event.end, $0) }) { continue }
+        if seen.insert(TimelineEntry.Source(article: mention.document, text: sentence)).inserted {
+          sources.append((mention.document, mention.storedSentence))
+        }
       }
       entries.append(
-        TimelineEntry(
-          date: event.date!, end: event.end, title: event.name, event: event.id,
-          entities: (connections[event.id] ?? []).filter {
-            entityByID[$0].map { $0.kind != .event } ?? false
-          },
-          sources: sources))
+        date: event.date!, end: event.end, title: event.name, event: event.id,
+        entities: (connections[event.id] ?? []).filter {
+          entityByID[$0].map { $0.kind != .event } ?? false
+        },
+        sources: sources)
     }
-    // Sorted by date, curated first, then title, equal entries in the order made: the keys are
-    // sorted with their places rather than moving whole entries about, and the date and standing
-    // are one integer. Curated and sentence entries never share a key, so which group was made
-    // first does not matter.
-    let keys = entries.map { $0.date.orderKey * 2 + ($0.event == nil ? 1 : 0) }
-    let titles = entries.map(\.title)
-    let order = entries.indices.sorted { a, b in
-      if keys[a] != keys[b] { return keys[a] < keys[b] }
-      if titles[a] != titles[b] { return titles[a] < titles[b] }
-      return a < b
+    return entries.timeline(order: order(of: entries))
+  }
+
+  /// The timeline's order: by date, curated first, then title, equal entries in the order made.
+  /// The date and standing are one integer; titles are read only among entries whose integers
+  /// tie. Curated and sentence entries never share a key, so which group was made first does not
+  /// matter.
+  private static func order(of entries: Timeline.Builder) -> [Int] {
+    let keys = (0..<entries.count).map {
+      entries.date(at: $0).orderKey * 2 + (entries.isEvent(at: $0) ? 0 : 1)
     }
-    entries.rearrange(by: order)
-    return entries
+    var order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+    var start = 0
+    while start < order.count {
+      var end = start + 1
+      while end < order.count && keys[order[end]] == keys[order[start]] { end += 1 }
+      if end - start > 1 {
+        let titles = order[start..<end].map { entries.title(at: $0) }
+        let sorted = titles.indices.sorted { titles[$0] != titles[$1] ? titles[$0] < titles[$1] : $0 < $1 }
+        let run = Array(order[start..<end])
+        for (offset, place) in sorted.enumerated() { order[start + offset] = run[place] }
+      }
+      start = end
+    }
+    return order
   }
 
   /// The events a dated sentence belongs to: those it names, or failing that those on its day
