@@ -110,4 +110,24 @@ import Testing
     #expect(joined.prefix(5).allSatisfy { $0.storedText.isStored })
     #expect(joined.dropFirst(5).allSatisfy { !$0.storedText.isStored })
   }
+
+  @Test func joinedFindingsKeepEachDiagnosticMessageOnce() {
+    func findings(_ file: String) -> Findings {
+      var findings = Findings()
+      // Made anew each time, as the linker makes it for every occurrence.
+      let message = ["'Kim' could name", "people/a-kim,", "people/b-kim"].joined(separator: " ")
+      findings.diagnostics = [.warning("ambiguous-mention", file, line: 3, message)]
+      return findings
+    }
+    func storage(_ text: String) -> UnsafePointer<UInt8>? {
+      text.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+    }
+    let parts = [findings("a.md"), findings("b.md")]
+    #expect(storage(parts[0].diagnostics[0].message) != storage(parts[1].diagnostics[0].message))
+    var joiner = Findings.Joiner()
+    for part in parts { joiner.add(part) }
+    let joined = joiner.joined.diagnostics
+    #expect(joined == parts.flatMap(\.diagnostics))
+    #expect(storage(joined[0].message) == storage(joined[1].message))
+  }
 }

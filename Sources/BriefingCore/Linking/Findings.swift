@@ -44,6 +44,9 @@ public struct Findings: Sendable {
     private var all = Findings()
     private var mentions = Mentions.Joiner()
     private var passages = TableJoiner<Passages>()
+    /// Each distinct diagnostic message once: a name left unlinked in a thousand articles gives
+    /// the same long message each time.
+    private var messages: Set<String> = []
 
     public init() {}
 
@@ -55,6 +58,9 @@ public struct Findings: Sendable {
       var rest = part
       rest.mentions = Mentions()
       rest.passages = Passages()
+      for index in rest.diagnostics.indices {
+        rest.diagnostics[index].message = messages.insert(rest.diagnostics[index].message).memberAfterInsert
+      }
       all.append(rest)
     }
 
