@@ -24,31 +24,32 @@ extension Views {
 
   /// The quotes that speak to an issue: said in a sentence that names it, or within its passages.
   func quotes(on issue: String) -> [Quote] {
-    let passages = Dictionary(grouping: briefing.passages(about: issue), by: \.document)
+    // Passages by their places, read by columns: a passage's text only when a quote needs it.
+    let table = briefing.passages
+    let passages = Dictionary(grouping: briefing.passagePlaces(about: issue), by: table.document(at:))
     var documents = Set(passages.keys)
     for (document, _) in briefing.documents(mentioning: issue) { documents.insert(document) }
     return documents.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.flatMap { _, document in
       (briefing.quotesByDocument[document] ?? []).filter { quote in
         quote.entities.contains(issue)
-          || (passages[document] ?? []).contains { HTML.contains(quote.context, in: $0.text) }
+          || (passages[document] ?? []).contains { HTML.contains(quote.context, in: table.text(at: $0)) }
       }
     }
   }
 
   /// An issue's passages grouped by article, newest first, its names marked.
   func passages(of issue: String) -> [TemplateValue] {
-    let byDocument = Dictionary(grouping: briefing.passages(about: issue), by: \.document)
+    let table = briefing.passages
+    let byDocument = Dictionary(grouping: briefing.passagePlaces(about: issue), by: table.document(at:))
     // The longest name the issue goes by in a passage is marked; equal lengths by spelling: the
     // first of them, in that order, that the passage holds.
     let words = briefing.names(of: issue).sorted { ($0.count, $1) > ($1.count, $0) }
     return byDocument.keys.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.compactMap {
       _, id -> TemplateValue? in
       guard let article = link(articleID: id) else { return nil }
-      let items = byDocument[id]!.map { passage -> TemplateValue in
-        [
-          "html": .string(
-            HTML.highlight(words.first { HTML.contains($0, in: passage.text) } ?? "", in: passage.text))
-        ]
+      let items = byDocument[id]!.map { place -> TemplateValue in
+        let text = table.text(at: place)
+        return ["html": .string(HTML.highlight(words.first { HTML.contains($0, in: text) } ?? "", in: text))]
       }
       return ["article": .object(article), "passages": .list(items)]
     }
@@ -57,8 +58,10 @@ extension Views {
   /// People ranked by how many of the issue's passages name them.
   func keyPeople(of issue: String) -> TemplateValue {
     var counts: [String: Int] = [:]
-    for passage in briefing.passages(about: issue) {
-      for id in passage.entities where id.hasPrefix("people/") { counts[id, default: 0] += 1 }
+    for place in briefing.passagePlaces(about: issue) {
+      for id in briefing.passages.entityIDs(at: place) where id.hasPrefix("people/") {
+        counts[id, default: 0] += 1
+      }
     }
     return rankedByPassages(counts, including: briefing.connections(of: issue, kind: .person))
   }
@@ -84,8 +87,8 @@ extension Views {
   /// The issues whose passages name an entity most often, then those its note connects it to.
   func associatedIssues(of id: String) -> TemplateValue {
     var counts: [String: Int] = [:]
-    for passage in briefing.passages(naming: id) {
-      counts[passage.entity, default: 0] += 1
+    for place in briefing.passagePlaces(naming: id) {
+      counts[briefing.passages.entity(at: place), default: 0] += 1
     }
     return rankedByPassages(counts, including: briefing.connections(of: id, kind: .issue))
   }

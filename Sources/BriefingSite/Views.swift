@@ -202,25 +202,27 @@ struct Views: Sendable {
   /// The timeline entry at `place`; `sourceLimit` keeps a list short (the front page), pointing to
   /// the rest, whose sentences are not read.
   func entry(at place: Int, sourceLimit: Int) -> TemplateValue {
-    let timeline = briefing.timeline
-    var view = fields(of: timeline.entry(at: place, sourceLimit: sourceLimit))
-    let more = timeline.sourceCount(at: place) - sourceLimit
+    var view = fields(at: place, sourceLimit: sourceLimit)
+    let more = briefing.timeline.sourceCount(at: place) - sourceLimit
     view["moreSources"] = more > 0 ? .string(more == 1 ? "1 more source" : "\(more) more sources") : false
     return .object(view)
   }
 
   /// The timeline entry at `place`, with all its sources.
-  func entry(at place: Int) -> TemplateValue { .object(fields(of: briefing.timeline[place])) }
+  func entry(at place: Int) -> TemplateValue { .object(fields(at: place, sourceLimit: Int.max)) }
 
-  private func fields(of entry: TimelineEntry) -> Fields {
+  /// The view of the timeline entry at `place`, read by columns.
+  private func fields(at place: Int, sourceLimit: Int) -> Fields {
+    // Read in place: a copy of the timeline would take a reference to each of its columns.
+    let entities = briefing.timeline.entityIDs(at: place)
     return [
-      "date": date(entry.date),
-      "end": entry.end.map { date($0) } ?? false,
-      "title": .string(entry.title),
-      "url": entry.event.map { .string(root + $0 + ".html") } ?? false,
-      "people": list(entry.entities.filter { kind(of: $0) == .person }.compactMap { link(id: $0) }),
-      "issues": list(entry.entities.filter { kind(of: $0) == .issue }.compactMap { link(id: $0) }),
-      "sources": sources(entry.sources),
+      "date": date(briefing.timeline.date(at: place)),
+      "end": briefing.timeline.end(at: place).map { date($0) } ?? false,
+      "title": .string(briefing.timeline.title(at: place)),
+      "url": briefing.timeline.event(at: place).map { .string(root + $0 + ".html") } ?? false,
+      "people": list(entities.filter { kind(of: $0) == .person }.compactMap { link(id: $0) }),
+      "issues": list(entities.filter { kind(of: $0) == .issue }.compactMap { link(id: $0) }),
+      "sources": sources(briefing.timeline.sources(at: place, limit: sourceLimit)),
       "moreSources": false,
     ]
   }

@@ -215,12 +215,22 @@ public struct Briefing: Sendable {
 
   /// The passages that discuss the issue `id`, in article order.
   public func passages(about id: String) -> [Passage] {
-    (discussing[id] ?? []).map { passages[$0] }
+    passagePlaces(about: id).map { passages[$0] }
+  }
+
+  /// The places in `passages` of the passages that discuss the issue `id`, in article order.
+  public func passagePlaces(about id: String) -> [Int] {
+    discussing[id] ?? []
   }
 
   /// The passages that name `id`, in article order.
   public func passages(naming id: String) -> [Passage] {
-    (passagePlaces[id] ?? []).map { passages[$0] }
+    passagePlaces(naming: id).map { passages[$0] }
+  }
+
+  /// The places in `passages` of the passages that name `id`, in article order.
+  public func passagePlaces(naming id: String) -> [Int] {
+    passagePlaces[id] ?? []
   }
 
   /// The timeline entries that concern `id` (its own event, or entries naming it).

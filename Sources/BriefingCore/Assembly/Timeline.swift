@@ -14,7 +14,8 @@ public struct Timeline: RandomAccessCollection, Sendable, Equatable, Expressible
     var end: Int32
     /// A place in `strings`, -1 for an entry that is no curated event.
     var event: Int32
-    /// A place in `titles`, or -1 for the title made from the first source's sentence.
+    /// A place in `titles`; or, for a title made from the first source's sentence, -1 when it is
+    /// the whole sentence and -2 - n when it is the sentence's first n bytes and "…".
     var title: Int32
     /// Where the entry's entities end in `named`, and its sources in `sources`: each starts where
     /// the row before's ends.
@@ -63,12 +64,10 @@ public struct Timeline: RandomAccessCollection, Sendable, Equatable, Expressible
 
   /// The entry at `position` with its first `limit` sources only: a short list reads no more.
   public func entry(at position: Int, sourceLimit limit: Int) -> TimelineEntry {
-    let places = sourceRange(at: position)
-    return TimelineEntry(
+    TimelineEntry(
       date: date(at: position), end: end(at: position), title: title(at: position),
-      event: event(at: position),
-      entities: entities(at: position),
-      sources: places.prefix(limit).map { source(at: $0) })
+      event: event(at: position), entities: entities(at: position),
+      sources: sources(at: position, limit: limit))
   }
 
   public func date(at position: Int) -> BriefingDate {
@@ -89,15 +88,28 @@ public struct Timeline: RandomAccessCollection, Sendable, Equatable, Expressible
   public func title(at position: Int) -> String {
     let title = rows[position].title
     if title >= 0 { return titles[Int(title)] }
-    let first = sourceRange(at: position).lowerBound
-    return TimelineBuilder.title(of: texts[Int(sources[first].text)].text)
+    let sentence = texts[Int(sources[sourceRange(at: position).lowerBound].text)].text
+    if title == -1 { return sentence }
+    return String(Substring(sentence.utf8.prefix(Int(-2 - title)))) + "…"
   }
 
   /// The people, issues and organizations the entry at `position` concerns, by id.
   public func entities(at position: Int) -> [String] {
+    Array(entityIDs(at: position))
+  }
+
+  /// The entities of the entry at `position`, read in place.
+  public func entityIDs(at position: Int) -> some Sequence<String> {
     let end = Int(rows[position].namedEnd)
     let start = position == 0 ? 0 : Int(rows[position - 1].namedEnd)
-    return named[start..<end].map { strings[Int($0)] }
+    // The strings alone are taken along, not the whole table.
+    let strings = self.strings
+    return named[start..<end].lazy.map { strings[Int($0)] }
+  }
+
+  /// The first `limit` sources of the entry at `position`: a short list reads no more sentences.
+  public func sources(at position: Int, limit: Int = Int.max) -> [TimelineEntry.Source] {
+    sourceRange(at: position).prefix(limit).map { source(at: $0) }
   }
 
   /// How many sources the entry at `position` has.
@@ -131,7 +143,8 @@ public struct Timeline: RandomAccessCollection, Sendable, Equatable, Expressible
 
     var count: Int { all.rows.count }
 
-    /// Adds an entry; a nil `title` is made from the first source's sentence when it is read.
+    /// Adds an entry; a nil `title` is made from the first source's sentence
+    /// (`TimelineBuilder.title(of:)`), and kept as the length of the sentence it is when it can be.
     mutating func append(
       date: BriefingDate, end: BriefingDate?, title: String?, event: String?, entities: [String],
       sources: [(article: String, text: StoredText)]
@@ -142,10 +155,17 @@ public struct Timeline: RandomAccessCollection, Sendable, Equatable, Expressible
         all.sources.append(SourceRow(article: strings.number(source.article), text: Int32(all.texts.count)))
         all.texts.append(source.text)
       }
-      var titleNumber: Int32 = -1
-      if let title {
+      var titleNumber: Int32
+      let made = title == nil ? TimelineBuilder.title(of: sources[0].text.text) : nil
+      if let made, made == sources[0].text.text {
+        titleNumber = -1
+      } else if let made, made.hasSuffix("…"), sources[0].text.text.utf8.starts(with: made.utf8.dropLast(3)),
+        made.utf8.count - 3 < Int(Int32.max) - 2
+      {
+        titleNumber = -2 - Int32(made.utf8.count - 3)
+      } else {
         titleNumber = Int32(all.titles.count)
-        all.titles.append(title)
+        all.titles.append(title ?? made!)
       }
       all.rows.append(
         Row(

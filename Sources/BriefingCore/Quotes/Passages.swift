@@ -77,7 +77,19 @@ public struct Passages: RandomAccessCollection, Sendable, Equatable, Expressible
 
   /// The entities the passage at `position` names.
   public func entities(at position: Int) -> [String] {
-    namedRange(at: position).map { strings[Int(named[$0])] }
+    Array(entityIDs(at: position))
+  }
+
+  /// The entities the passage at `position` names, read in place: for counting them.
+  public func entityIDs(at position: Int) -> some Sequence<String> {
+    // The strings alone are taken along, not the whole table.
+    let strings = self.strings
+    return named[namedRange(at: position)].lazy.map { strings[Int($0)] }
+  }
+
+  /// The text of the passage at `position`.
+  public func text(at position: Int) -> String {
+    texts[position].text
   }
 
   private func namedRange(at position: Int) -> Range<Int> {
