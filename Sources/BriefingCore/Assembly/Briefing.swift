@@ -27,19 +27,19 @@ public struct Briefing: Sendable {
   public let connections: [String: [String]]
   /// Each entity's mentions, as places in `mentions` (document order): places rather than copies,
   /// so grouping half a million mentions moves integers, not strings.
-  let mentionPlaces: [String: [Int]]
+  let mentionPlaces: [String: Places]
   /// Where each document's mentions stand in `mentions`, which holds them together.
   let mentionRuns: [String: [Range<Int>]]
   public let quotesBySpeaker: [String: [Quote]]
   /// Quotes by the article they come from, in the order they stand.
   public let quotesByDocument: [String: ArraySlice<Quote>]
   /// For every issue, the places in `passages` of the passages that discuss it, in article order.
-  let discussing: [String: [Int]]
+  let discussing: [String: Places]
   /// For every entity, the places in `passages` of the passages that name it: places rather than
   /// copies, since a passage names several entities.
-  let passagePlaces: [String: [Int]]
+  let passagePlaces: [String: Places]
   /// For each entity, the indices of the timeline entries that concern it.
-  let timelineIndex: [String: [Int]]
+  let timelineIndex: [String: Places]
 
   /// Puts the stages' results together.
   public init(
@@ -102,12 +102,12 @@ public struct Briefing: Sendable {
     // on the other: neither reads what the other makes.
     let (chronology, grouped) = Concurrently.run(
       {
-        var places: [String: [Int]] = [:]
+        var places: [String: Places] = [:]
         for place in mentions.indices { places[mentions.entity(at: place), default: []].append(place) }
         let timeline = TimelineBuilder.build(
           events: entities, connections: connections,
           mentionsOf: { id in (places[id] ?? []).map { mentions[$0] } }, dated: dated, entityByID: entityByID)
-        var timelineIndex: [String: [Int]] = [:]
+        var timelineIndex: [String: Places] = [:]
         for index in timeline.indices {
           let event = timeline.event(at: index)
           if let event { timelineIndex[event, default: []].append(index) }
@@ -118,8 +118,8 @@ public struct Briefing: Sendable {
         return (mentionPlaces: places, timeline: timeline, timelineIndex: timelineIndex)
       },
       {
-        var naming: [String: [Int]] = [:]
-        var discussing: [String: [Int]] = [:]
+        var naming: [String: Places] = [:]
+        var discussing: [String: Places] = [:]
         for place in passages.indices {
           discussing[passages.entity(at: place), default: []].append(place)
           for id in passages.entities(at: place) { naming[id, default: []].append(place) }
@@ -199,9 +199,9 @@ public struct Briefing: Sendable {
   /// The documents that mention an entity, each once, in document order, with the places in
   /// `mentions` of its mentions there. A document's mentions stand together in `mentions`, so
   /// each document is one run of places and nothing is hashed.
-  public func documents(mentioning id: String) -> [(document: String, places: ArraySlice<Int>)] {
+  public func documents(mentioning id: String) -> [(document: String, places: Slice<Places>)] {
     let places = mentionPlaces[id] ?? []
-    var runs: [(document: String, places: ArraySlice<Int>)] = []
+    var runs: [(document: String, places: Slice<Places>)] = []
     var start = places.startIndex
     while start < places.endIndex {
       let document = mentions.document(at: places[start])
@@ -219,7 +219,7 @@ public struct Briefing: Sendable {
   }
 
   /// The places in `passages` of the passages that discuss the issue `id`, in article order.
-  public func passagePlaces(about id: String) -> [Int] {
+  public func passagePlaces(about id: String) -> Places {
     discussing[id] ?? []
   }
 
@@ -229,7 +229,7 @@ public struct Briefing: Sendable {
   }
 
   /// The places in `passages` of the passages that name `id`, in article order.
-  public func passagePlaces(naming id: String) -> [Int] {
+  public func passagePlaces(naming id: String) -> Places {
     passagePlaces[id] ?? []
   }
 
@@ -239,7 +239,7 @@ public struct Briefing: Sendable {
   }
 
   /// The places in `timeline` of the entries that concern `id`, in order.
-  public func timelinePlaces(for id: String) -> [Int] {
+  public func timelinePlaces(for id: String) -> Places {
     timelineIndex[id] ?? []
   }
 

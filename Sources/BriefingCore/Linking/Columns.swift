@@ -115,3 +115,24 @@ struct Texts: Sendable {
     }
   }
 }
+
+/// Places in a table (`Briefing.mentions`, `passages`, `timeline`), kept as 32-bit numbers and
+/// read as `Int`s: half the memory of an `[Int]`, for the groupings that hold every place once.
+public struct Places: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+  private var numbers: [Int32] = []
+
+  public init() {}
+
+  public init(arrayLiteral elements: Int...) {
+    for place in elements { append(place) }
+  }
+
+  public var startIndex: Int { numbers.startIndex }
+  public var endIndex: Int { numbers.endIndex }
+
+  public subscript(position: Int) -> Int { Int(numbers[position]) }
+
+  mutating func append(_ place: Int) {
+    numbers.append(Int32(place))
+  }
+}
