@@ -120,7 +120,7 @@ struct Views: Sendable {
 
   private func navigation(current: String?) -> TemplateValue {
     func item(_ title: String, _ url: String, _ name: String) -> TemplateValue {
-      ["title": .string(title), "url": .string(root + url), "current": .bool(current == name)]
+      ["title": .string(title), "url": .string(root + url), "current": .truth(current == name)]
     }
     var nav: [TemplateValue] = [item("Timeline", "timeline.html", "timeline")]
     for kind in briefing.kinds {
@@ -168,8 +168,10 @@ struct Views: Sendable {
     links?.articles[article.id] ?? makeLink(article)
   }
 
-  // Link views are made with room for the two or three fields a list adds to its items ("count",
-  // "shared", "why"), so that adding them copies the table without growing it.
+  // An entity's link view is made with room for the two or three fields a list adds to its items
+  // ("count", "shared", "why"), so that adding them copies the table without growing it. An
+  // article's, made for every article and held through the render, has no spare room: adding to a
+  // copy makes one larger table instead, still one allocation.
 
   private func makeLink(_ entity: Entity) -> Fields {
     var fields = Fields(minimumCapacity: 9)
@@ -182,10 +184,10 @@ struct Views: Sendable {
   }
 
   private func makeLink(_ article: Article) -> Fields {
-    var fields = Fields(minimumCapacity: 9)
+    var fields = Fields(minimumCapacity: 6)
     fields["title"] = .string(article.title)
     fields["url"] = .string(root + article.pageURL)
-    fields["excerpt"] = .bool(article.titleIsExcerpt)
+    fields["excerpt"] = .truth(article.titleIsExcerpt)
     fields["date"] = article.date.map { date($0) } ?? false
     fields["source"] = .text(article.source)
     fields["dek"] = .text(article.dek)

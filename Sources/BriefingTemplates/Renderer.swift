@@ -135,26 +135,19 @@ struct Renderer {
       else { return nil }
       return Self.descend(found, name.pointee)
     case .first:
-      return position.count > 0 ? Self.truth(position.index == 0) : nil
+      return position.count > 0 ? .truth(position.index == 0) : nil
     case .last:
-      return position.count > 0 ? Self.truth(position.index == position.count - 1) : nil
+      return position.count > 0 ? .truth(position.index == position.count - 1) : nil
     case .index:
       return position.count > 0 ? .int(position.index) : nil
     case .even:
-      return position.count > 0 ? Self.truth(position.index & 1 == 0) : nil
+      return position.count > 0 ? .truth(position.index & 1 == 0) : nil
     case .odd:
-      return position.count > 0 ? Self.truth(position.index & 1 == 1) : nil
+      return position.count > 0 ? .truth(position.index & 1 == 1) : nil
     case .unsupported:
       return nil
     }
   }
-
-  /// Made once: every `TemplateValue` case is boxed, and making `.bool(x)` would allocate.
-  private static let trueValue = TemplateValue.bool(true)
-  private static let falseValue = TemplateValue.bool(false)
-
-  @inline(__always)
-  private static func truth(_ value: Bool) -> TemplateValue { value ? trueValue : falseValue }
 
   /// `value`'s field named by the rest of `name`'s path.
   private static func descend(_ value: TemplateValue, _ name: Name) -> TemplateValue? {

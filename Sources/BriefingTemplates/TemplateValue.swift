@@ -18,10 +18,20 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
 {
   public init(stringLiteral value: String) { self = .string(value) }
   public init(integerLiteral value: Int) { self = .int(value) }
-  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(booleanLiteral value: Bool) { self = .truth(value) }
   public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
   public init(dictionaryLiteral elements: (String, TemplateValue)...) {
     self = .object(TemplateFields(elements))
   }
   public init(nilLiteral: ()) { self = .null }
+}
+
+extension TemplateValue {
+  /// Made once: every case is boxed, so making `.bool(x)` allocates each time, and views hold
+  /// thousands of `false`s.
+  private static let trueValue = TemplateValue.bool(true)
+  private static let falseValue = TemplateValue.bool(false)
+
+  /// `.bool(value)`, shared rather than made anew (a `true` or `false` literal is the same).
+  public static func truth(_ value: Bool) -> TemplateValue { value ? trueValue : falseValue }
 }
