@@ -1,7 +1,7 @@
 /// The chronology kept by columns: each id and date once, a row of small numbers per entry, and the
 /// sources' sentences kept where they already are (a mention's sentence stays in the build's
-/// scratch file). A sentence's own entry takes its title from its sentence when it is read, not
-/// stored. A timeline holds an entry for most dated sentences of the corpus; as `TimelineEntry`
+/// scratch file). A sentence's own entry keeps its title as the length of its sentence the title
+/// is. A timeline holds an entry for most dated sentences of the corpus; as `TimelineEntry`
 /// values each held a title, an array of sources and one of ids (about 400 bytes), as a row it is
 /// 24 bytes, 8 a source and 4 an id.
 ///

@@ -49,7 +49,7 @@ enum TimelineBuilder {
           seenStandalone.removeAll(keepingCapacity: true)
         }
         guard seenStandalone.insert(mention.sentence).inserted else { continue }
-        // Titled by its sentence when read (`title(of:)`), not now.
+        // Titled by its sentence (`title(of:)`), which the timeline keeps as a length of it.
         entries.append(
           date: mention.date, end: nil, title: nil, event: nil,
           entities: mention.entities.filter { !eventIDs.contains($0) },
