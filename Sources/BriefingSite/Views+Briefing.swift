@@ -24,11 +24,20 @@ extension Views {
 
   /// The quotes that speak to an issue: said in a sentence that names it, or within its passages.
   func quotes(on issue: String) -> [Quote] {
-    // Passages by their places, read by columns: a passage's text only when a quote needs it.
+    // Only the articles with quotes are looked at. Passages by their places, read by columns: a
+    // passage's text only when a quote needs it.
+    let quoting = briefing.quotesByDocument
+    guard !quoting.isEmpty else { return [] }
     let table = briefing.passages
-    let passages = Dictionary(grouping: briefing.passagePlaces(about: issue), by: table.document(at:))
+    var passages: [String: [Int]] = [:]
+    for place in briefing.passagePlaces(about: issue) {
+      let document = table.document(at: place)
+      if quoting[document] != nil { passages[document, default: []].append(place) }
+    }
     var documents = Set(passages.keys)
-    for (document, _) in briefing.documents(mentioning: issue) { documents.insert(document) }
+    for (document, _) in briefing.documents(mentioning: issue) where quoting[document] != nil {
+      documents.insert(document)
+    }
     return documents.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.flatMap { _, document in
       (briefing.quotesByDocument[document] ?? []).filter { quote in
         quote.entities.contains(issue)
