@@ -70,8 +70,24 @@ struct Texts: Sendable {
   private var counts: [Int32] = []
   private var held: [String] = []
 
+  init() {}
+
+  /// The texts in the order given.
+  init(_ texts: [StoredText]) {
+    reserveCapacity(texts.count)
+    for text in texts { append(text) }
+  }
+
+  private mutating func reserveCapacity(_ capacity: Int) {
+    starts.reserveCapacity(capacity)
+    counts.reserveCapacity(capacity)
+  }
+
   var count: Int { starts.count }
   var indices: Range<Int> { 0..<count }
+
+  /// Every text, in order.
+  var all: [StoredText] { indices.map { self[$0] } }
 
   subscript(index: Int) -> StoredText {
     let count = counts[index]
@@ -83,11 +99,6 @@ struct Texts: Sendable {
     let count = counts[index]
     if count < 0 { return .held(held[starts[index]]) }
     return .stored(starts[index]..<starts[index] + Int(count))
-  }
-
-  mutating func reserveCapacity(_ capacity: Int) {
-    starts.reserveCapacity(capacity)
-    counts.reserveCapacity(capacity)
   }
 
   mutating func append(_ text: StoredText) {

@@ -104,15 +104,13 @@ public struct Mentions: RandomAccessCollection, Sendable, Equatable, Expressible
   }
 
   /// Each sentence the mentions stand in, once: for a build to put them in its scratch file.
-  public var distinctSentences: [StoredText] { sentences.indices.map { sentences[$0] } }
+  public var distinctSentences: [StoredText] { sentences.all }
 
   /// Puts `replacements` in place of `distinctSentences`, one for one (the same texts, kept
   /// elsewhere).
   public mutating func replaceSentences(with replacements: [StoredText]) {
     precondition(replacements.count == sentences.count, "one replacement for each sentence")
-    sentences = Texts()
-    sentences.reserveCapacity(replacements.count)
-    for text in replacements { sentences.append(text) }
+    sentences = Texts(replacements)
   }
 
   public static func == (lhs: Mentions, rhs: Mentions) -> Bool {

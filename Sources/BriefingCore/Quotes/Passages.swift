@@ -97,14 +97,12 @@ public struct Passages: RandomAccessCollection, Sendable, Equatable, Expressible
   }
 
   /// The passages' texts, one for each passage: for a build to put them in its scratch file.
-  public var storedTexts: [StoredText] { texts.indices.map { texts[$0] } }
+  public var storedTexts: [StoredText] { texts.all }
 
   /// Puts `replacements` in place of `storedTexts`, one for one (the same texts, kept elsewhere).
   public mutating func replaceTexts(with replacements: [StoredText]) {
     precondition(replacements.count == texts.count, "one replacement for each passage")
-    texts = Texts()
-    texts.reserveCapacity(replacements.count)
-    for text in replacements { texts.append(text) }
+    texts = Texts(replacements)
   }
 
   public static func == (lhs: Passages, rhs: Passages) -> Bool {
