@@ -208,13 +208,13 @@ public struct Pipeline: Sendable {
     }
     // Each article's text is handed to the linker alone and let go once the article is linked, so
     // that the end of linking holds what was found, not also every text read; with a scratch
-    // file, the loader wrote the texts there and they are read back one by one. The feed keeps an
-    // article's first paragraph.
+    // file, the loader wrote the texts there and they are read back one by one.
     let spilled = loaded.spilledTexts
     let texts = loaded.articles.indices.map { place in
       TakenOnce(spilled.isEmpty || spilled[place] == nil ? ArticleText(of: loaded.articles[place]) : nil)
     }
-    // Only the feed's articles keep their first paragraph, which it shows.
+    // Only the articles the feed can show (those dated on or after the 50th newest's date) keep
+    // their first paragraph, which it shows.
     let feedFrom = SiteRenderer.feedDateKey(loaded.articles)
     for place in loaded.articles.indices {
       let key = loaded.articles[place].date?.orderKey ?? Int.min

@@ -67,6 +67,8 @@ public struct Briefing: Sendable {
     // undated last, then by title and id so the order never depends on input order; sorted as keys
     // with their places, and the articles put in that order in place when none is dropped, so no
     // second copy of every article is made.
+    // What the briefing is current to, from every article given, before they are moved.
+    let asOf = articles.compactMap(\.date).max()
     var seen: Set<String> = []
     let kept = articles.indices.filter { seen.insert(articles[$0].id).inserted }
     let dateKeys = kept.map { articles[$0].date?.orderKey ?? Int.min }
@@ -140,7 +142,7 @@ public struct Briefing: Sendable {
     self.quotesByDocument = grouped.quotesByDocument
     self.discussing = grouped.discussing
     self.passagePlaces = grouped.passagePlaces
-    self.asOf = self.articles.compactMap(\.date).max()
+    self.asOf = asOf
   }
 
   /// Puts the stages' results together: the entities and articles read, their relations, and

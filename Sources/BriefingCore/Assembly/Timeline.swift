@@ -1,9 +1,10 @@
 /// The chronology kept by columns: each id and date once, a row of small numbers per entry, and the
-/// sources' sentences kept where they already are (a mention's sentence stays in the build's
-/// scratch file). A sentence's own entry keeps its title as the length of its sentence the title
-/// is. A timeline holds an entry for most dated sentences of the corpus; as `TimelineEntry`
-/// values each held a title, an array of sources and one of ids (about 400 bytes), as a row it is
-/// 24 bytes, 8 a source and 4 an id.
+/// sources' sentences kept where they already are (a sentence a curated event takes from a
+/// mention stays in the build's scratch file). A sentence's own entry keeps its title as how many
+/// bytes of its sentence the title takes (-1: all of it). A timeline holds an entry for most dated
+/// sentences of the corpus; as `TimelineEntry` values each held a title, an array of sources and
+/// one of ids (about 400 bytes), as a row it is 24 bytes, 20 a source (its article and its
+/// sentence's place, or a held sentence) and 4 an id.
 ///
 /// Read like an array of `TimelineEntry`; the column readers (`date(at:)`, `event(at:)`, …) read
 /// one field without making the entry, whose sources' texts may have to be read back.
