@@ -129,5 +129,15 @@ import Testing
     let joined = joiner.joined.diagnostics
     #expect(joined == parts.flatMap(\.diagnostics))
     #expect(storage(joined[0].message) == storage(joined[1].message))
+    // Another spelling of the same text (decomposed "é") keeps its own bytes.
+    var composed = Findings()
+    composed.diagnostics = [.warning("ambiguous-mention", "c.md", "'Andr\u{E9}' could name two")]
+    var decomposed = Findings()
+    decomposed.diagnostics = [.warning("ambiguous-mention", "d.md", "'Andre\u{301}' could name two")]
+    var spellings = Findings.Joiner()
+    for part in [composed, decomposed] { spellings.add(part) }
+    #expect(
+      spellings.joined.diagnostics.map { Array($0.message.utf8) }
+        == [composed, decomposed].map { Array($0.diagnostics[0].message.utf8) })
   }
 }

@@ -46,7 +46,7 @@ public struct Findings: Sendable {
     private var passages = TableJoiner<Passages>()
     /// Each distinct diagnostic message once: a name left unlinked in a thousand articles gives
     /// the same long message each time.
-    private var messages: Set<String> = []
+    private var messages: Set<ExactText> = []
 
     public init() {}
 
@@ -59,7 +59,8 @@ public struct Findings: Sendable {
       rest.mentions = Mentions()
       rest.passages = Passages()
       for index in rest.diagnostics.indices {
-        rest.diagnostics[index].message = messages.insert(rest.diagnostics[index].message).memberAfterInsert
+        let message = ExactText(rest.diagnostics[index].message)
+        rest.diagnostics[index].message = messages.insert(message).memberAfterInsert.text
       }
       all.append(rest)
     }
@@ -71,5 +72,21 @@ public struct Findings: Sendable {
       joined.passages = passages.joined
       return joined
     }
+  }
+}
+
+/// A string told from others by its bytes: `String`'s equality is canonical equivalence, and a
+/// message kept once must keep the spelling each article gave it.
+private struct ExactText: Hashable, Sendable {
+  let text: String
+
+  init(_ text: String) { self.text = text }
+
+  static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+    lhs.text.utf8.elementsEqual(rhs.text.utf8)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    for byte in text.utf8 { hasher.combine(byte) }
   }
 }
