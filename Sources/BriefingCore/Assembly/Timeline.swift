@@ -156,17 +156,23 @@ public struct Timeline: RandomAccessCollection, Sendable, Equatable, Expressible
         all.sources.append(SourceRow(article: strings.number(source.article), text: Int32(all.texts.count)))
         all.texts.append(source.text)
       }
-      var titleNumber: Int32
-      let made = title == nil ? TimelineBuilder.title(of: sources[0].text.text) : nil
-      if let made, made == sources[0].text.text {
-        titleNumber = -1
-      } else if let made, made.hasSuffix("…"), sources[0].text.text.utf8.starts(with: made.utf8.dropLast(3)),
-        made.utf8.count - 3 < Int(Int32.max) - 2
-      {
-        titleNumber = -2 - Int32(made.utf8.count - 3)
-      } else {
+      let titleNumber: Int32
+      if let title {
         titleNumber = Int32(all.titles.count)
-        all.titles.append(title ?? made!)
+        all.titles.append(title)
+      } else {
+        let sentence = sources[0].text.text
+        let made = TimelineBuilder.title(of: sentence)
+        let cut = made.utf8.count - 3  // before "…"
+        if made == sentence {
+          titleNumber = -1
+        } else if made.hasSuffix("…"), sentence.utf8.starts(with: made.utf8.prefix(cut)), cut < Int32.max - 2
+        {
+          titleNumber = -2 - Int32(cut)
+        } else {
+          titleNumber = Int32(all.titles.count)
+          all.titles.append(made)
+        }
       }
       all.rows.append(
         Row(
