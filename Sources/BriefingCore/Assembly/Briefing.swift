@@ -113,7 +113,7 @@ public struct Briefing: Sendable {
         for index in timeline.indices {
           let event = timeline.event(at: index)
           if let event { timelineIndex[event, default: []].append(index) }
-          for id in timeline.entities(at: index) where id != event {
+          for id in timeline.entityIDs(at: index) where id != event {
             timelineIndex[id, default: []].append(index)
           }
         }
@@ -124,7 +124,7 @@ public struct Briefing: Sendable {
         var discussing: [String: Places] = [:]
         for place in passages.indices {
           discussing[passages.entity(at: place), default: []].append(place)
-          for id in passages.entities(at: place) { naming[id, default: []].append(place) }
+          for id in passages.entityIDs(at: place) { naming[id, default: []].append(place) }
         }
         return (
           mentionRuns: mentions.indices.runs(by: mentions.document(at:)),
